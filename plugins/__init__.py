@@ -1,0 +1,1 @@
+"""Guidance areas shipped with the skill; each is a pluggy plugin."""

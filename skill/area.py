@@ -1,0 +1,115 @@
+"""What a guidance area is, and the handler base classes areas build on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.utils import get_intent_name, get_request_type
+
+from skill.i18n import Strings
+from skill.turn import AREA_KEY, QUESTION_KEY, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model import Response
+
+
+class Area:
+    """A guidance area: a name, a place in the launch menu, and its strings.
+
+    The area's ``locale/<locale>.json`` must hold ``title`` (how the host names it, e.g.
+    "getting your records"), ``try`` (a phrase to offer, e.g. "what records do I need")
+    and ``help`` (area help, ending with a question).
+
+    :param name: the plugin name, e.g. ``"records"``.
+    :param package: the package whose ``locale/`` folder holds the strings.
+    :param rank: lower ranks are offered first at launch.
+    """
+
+    def __init__(self, name: str, package: str, *, rank: int = 100):
+        self.name = name
+        self.rank = rank
+        self.strings = Strings(package)
+
+    def title(self, locale: str) -> str:
+        return self.strings.get(locale, "title")
+
+    def example(self, locale: str) -> str:
+        return self.strings.get(locale, "try")
+
+    def help(self, locale: str, seed: str = "") -> str:
+        return self.strings.get(locale, "help", seed=seed)
+
+    def progress(self, locale: str, user: dict) -> str | None:
+        """A returning user's progress in this area, as a yes/no question, or ``None``.
+
+        Launch says the first area's progress it finds and asks it; a yes or no comes back
+        to this area's :class:`AnswerHandler` with ``about == "resume"``. Override in an
+        area that keeps durable state.
+
+        :param user: this area's durable state (what its handlers kept in ``turn.user``).
+        """
+        return None
+
+    def __repr__(self) -> str:
+        return f"Area({self.name!r})"
+
+
+def is_request(handler_input: HandlerInput, *names: str) -> bool:
+    """True for an IntentRequest naming one of ``names``."""
+    return get_request_type(handler_input) == "IntentRequest" and (
+        get_intent_name(handler_input) in names
+    )
+
+
+def current_area(handler_input: HandlerInput) -> str | None:
+    return handler_input.attributes_manager.session_attributes.get(AREA_KEY)
+
+
+def pending_question(handler_input: HandlerInput) -> dict:
+    return handler_input.attributes_manager.session_attributes.get(QUESTION_KEY) or {}
+
+
+class AreaHandler(AbstractRequestHandler):
+    """Answers the intents in ``intents`` for one area.
+
+    Subclasses set ``intents`` and implement :meth:`answer`. With ``only_when_current``
+    the handler claims its intents only while its area is the current one: the way to
+    answer built-in intents such as ``AMAZON.StartOverIntent`` inside an area.
+    """
+
+    intents: tuple[str, ...] = ()
+    only_when_current: bool = False
+
+    def __init__(self, area: Area):
+        self.area = area
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_request(handler_input, *self.intents):
+            return False
+        return not self.only_when_current or current_area(handler_input) == self.area.name
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        return self.answer(Turn(handler_input, self.area))
+
+    def answer(self, turn: Turn) -> Response:
+        raise NotImplementedError
+
+
+class AnswerHandler(AreaHandler):
+    """Takes yes and no to a question this area asked with :meth:`Turn.ask_yes_no`.
+
+    Set ``questions`` to the ``about`` values it answers; :meth:`answer` gets the turn and
+    reads ``turn.intent_name`` (``AMAZON.YesIntent`` or ``AMAZON.NoIntent``) and
+    ``turn.question``.
+    """
+
+    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+    questions: tuple[str, ...] = ()
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not is_request(handler_input, *self.intents):
+            return False
+        pending = pending_question(handler_input)
+        return pending.get("area") == self.area.name and pending.get("about") in self.questions

@@ -1,0 +1,116 @@
+"""Wire the plugins into one ask-sdk-core skill."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import pluggy
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.skill_builder import CustomSkillBuilder
+
+from skill import safety
+from skill.core.handlers import ErrorHandler, apology, core_handlers
+from skill.core.interceptors import LogRequest, RememberAnswer
+from skill.core.menu import Menu
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_core.skill import CustomSkill
+    from ask_sdk_model import Response
+
+    from skill.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+PLUGIN_ATTRIBUTE = "plugin"
+
+
+class InvocationContext:
+    """Passed to the skill with each request; comes back saying which plugin answered."""
+
+    __slots__ = ("plugin",)
+
+    def __init__(self) -> None:
+        self.plugin: str | None = None
+
+
+def answered_by(handler_input: HandlerInput, plugin: str) -> None:
+    handler_input.attributes_manager.request_attributes[PLUGIN_ATTRIBUTE] = plugin
+    if isinstance(handler_input.context, InvocationContext):
+        handler_input.context.plugin = plugin
+
+
+class AttributedHandler(AbstractRequestHandler):
+    """Runs one handler on behalf of one plugin, and contains its failures.
+
+    A plugin's exception becomes a logged error and a spoken apology; the skill, and every
+    other area, keeps working.
+    """
+
+    __slots__ = ("inner", "plugin", "menu")
+
+    def __init__(self, inner: AbstractRequestHandler, plugin: str, menu: Menu):
+        self.inner = inner
+        self.plugin = plugin
+        self.menu = menu
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        try:
+            return bool(self.inner.can_handle(handler_input))
+        except Exception as exc:
+            self._log(handler_input, exc, "can_handle")
+            return False
+
+    def handle(self, handler_input: HandlerInput) -> Response:
+        answered_by(handler_input, self.plugin)
+        try:
+            return self.inner.handle(handler_input)
+        except Exception as exc:
+            self._log(handler_input, exc, "handle")
+            return apology(handler_input, self.menu)
+
+    def _log(self, handler_input: HandlerInput, exc: Exception, step: str) -> None:
+        logger.error(
+            "plugin %s failed in %s.%s: %s (request %s)",
+            self.plugin,
+            type(self.inner).__name__,
+            step,
+            type(exc).__name__,
+            handler_input.request_envelope.request.request_id,
+            exc_info=exc,
+        )
+
+
+def collect_areas(pm: pluggy.PluginManager) -> Menu:
+    return Menu(area for area in pm.hook.register_area() if area is not None)
+
+
+def collect_handlers(pm: pluggy.PluginManager, menu: Menu) -> list[AttributedHandler]:
+    """Each plugin's handlers, attributed to the plugin, in registration order."""
+    handlers = []
+    for impl in pm.hook.register_handlers.get_hookimpls():
+        name = pm.get_name(impl.plugin)
+        for handler in impl.function() or []:
+            handlers.append(AttributedHandler(handler, name, menu))
+    return handlers
+
+
+def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSkill, Menu]:
+    """The skill for every locale, built once per process."""
+    from skill.persistence import make_adapter
+
+    menu = collect_areas(pm)
+    builder = CustomSkillBuilder(persistence_adapter=make_adapter(settings))
+    builder.add_global_request_interceptor(LogRequest())
+    builder.add_global_request_interceptor(safety.SafetyScreen())
+    for handler in [
+        AttributedHandler(safety.SafetyHandler(), safety.SAFETY.name, menu),
+        AttributedHandler(safety.DiagnosisRequestHandler(menu), safety.SAFETY.name, menu),
+        *collect_handlers(pm, menu),
+        *(AttributedHandler(h, "core", menu) for h in core_handlers(menu)),
+    ]:
+        builder.add_request_handler(handler)
+    builder.add_global_response_interceptor(RememberAnswer())
+    builder.add_exception_handler(ErrorHandler(menu))
+    return builder.create(), menu

@@ -1,0 +1,46 @@
+"""The ``second-opinion`` command: each subcommand lives in its own module here."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+# Each module defines ``add_parser(subparsers)``, which sets ``func`` on its parser.
+COMMANDS = ["chat", "simulate", "serve", "plugins", "model", "data"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="second-opinion",
+        description="Second Opinion Guide: an Alexa skill about getting a second medical opinion.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"skill.cli.{name}").add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except UsageError as exc:
+        parser.error(str(exc))  # exits 2 with usage
+
+
+class UsageError(Exception):
+    """Arguments that parse but make no sense together; exits 2 like argparse."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Every hook a guidance area can implement, in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skill import hookspec
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+    from skill.area import Area
+
+
+@hookspec
+def register_area() -> Area | None:
+    """Describe the guidance area this plugin adds.
+
+    Called once per skill build. The host uses the area's strings (``title``, ``try``
+    and ``help`` in its locale files) to offer it at launch, to name it in fallback
+    answers, and to give area-specific help while the user is inside it.
+
+    :returns: an :class:`skill.area.Area`, or ``None`` for a plugin that only adds
+        handlers.
+    """
+
+
+@hookspec
+def register_handlers() -> list[AbstractRequestHandler]:
+    """Return the request handlers this plugin contributes.
+
+    Called once per skill build. Plugin handlers are tried before the host's own, so an
+    area can answer built-in intents (Yes, No, StartOver) while it is the current area.
+    The host wraps each handler: an exception it raises is logged with the request id
+    and answered gracefully, and the other areas keep working.
+
+    :returns: handler instances; order within the list is kept.
+    """
+
+
+@hookspec
+def register_interaction_model(locale: str) -> dict | None:
+    """Return the interaction-model fragment this plugin needs Alexa to hear.
+
+    Called when the simulator loads a locale's model and by ``second-opinion model
+    export``. Built-in areas keep their intents in ``interaction_models/<locale>.json``
+    and return nothing; a plugin installed from another distribution returns its intents
+    and slot types here, in Alexa's own schema, and they are merged into that model.
+
+    :param locale: e.g. ``"en-US"``.
+    :returns: ``{"intents": [...], "types": [...]}`` (either key may be absent), or
+        ``None`` when the plugin has nothing for this locale.
+    """

@@ -1,0 +1,108 @@
+"""Long lists read a few items at a time, with next, previous and more.
+
+An area starts a list with :meth:`skill.turn.Turn.read_list`; the host's own handlers
+move through it, so every area pages the same way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skill import speech
+from skill.i18n import Strings
+from skill.turn import QUESTION_KEY, respond
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model import Response
+
+    from skill.turn import Card, Turn
+
+PAGE_SIZE = 3
+LIST_KEY = "list"
+MORE_QUESTION = {"area": "core", "about": "list_more"}
+
+strings = Strings("skill")
+
+
+def start(
+    turn: Turn,
+    *,
+    intro: str,
+    items: list[str],
+    then: str,
+    then_reprompt: str,
+    then_about: str | None,
+    card: Card | None,
+) -> Response:
+    turn.session[LIST_KEY] = {
+        "area": turn.area.name,
+        "items": items,
+        "pos": 0,
+        "then": then,
+        "then_reprompt": then_reprompt,
+        "then_about": then_about,
+    }
+    return read_page(turn.handler_input, 0, intro=intro, card=card)
+
+
+def active(handler_input: HandlerInput) -> dict | None:
+    """The list being read in this session, if any."""
+    return handler_input.attributes_manager.session_attributes.get(LIST_KEY)
+
+
+def read_page(
+    handler_input: HandlerInput, start_at: int, *, intro: str = "", card: Card | None = None
+) -> Response:
+    """Read the page of the active list that begins at ``start_at``."""
+    session = handler_input.attributes_manager.session_attributes
+    current = session[LIST_KEY]
+    items = current["items"]
+    start_at = max(0, min(start_at, max(len(items) - 1, 0)))
+    end = min(start_at + PAGE_SIZE, len(items))
+    current["pos"] = end
+    current["start"] = start_at
+    locale = handler_input.request_envelope.request.locale or "en-US"
+    seed = handler_input.request_envelope.request.request_id or ""
+    body = speech.paused(items[start_at:end])
+    if end < len(items):
+        left = len(items) - end
+        ask = strings.get(locale, "list.more", seed=seed, count=left)
+        session[QUESTION_KEY] = dict(MORE_QUESTION)
+        return respond(
+            handler_input,
+            speech.join(intro, body, ask),
+            reprompt=strings.get(locale, "list.more_reprompt", seed=seed),
+            card=card,
+        )
+    if current["then_about"]:
+        session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
+    else:
+        session.pop(QUESTION_KEY, None)
+    return respond(
+        handler_input,
+        speech.join(intro, body, current["then"]),
+        reprompt=current["then_reprompt"],
+        card=card,
+    )
+
+
+def next_page(handler_input: HandlerInput) -> Response:
+    return read_page(handler_input, active(handler_input)["pos"])
+
+
+def previous_page(handler_input: HandlerInput) -> Response:
+    current = active(handler_input)
+    return read_page(handler_input, current.get("start", 0) - PAGE_SIZE)
+
+
+def finish(handler_input: HandlerInput) -> Response:
+    """Skip the rest of the list and ask the area's closing question."""
+    session = handler_input.attributes_manager.session_attributes
+    current = session[LIST_KEY]
+    current["pos"] = len(current["items"])
+    if current["then_about"]:
+        session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
+    else:
+        session.pop(QUESTION_KEY, None)
+    return respond(handler_input, current["then"], reprompt=current["then_reprompt"])

@@ -1,0 +1,48 @@
+"""SSML helpers: build what Alexa says, and read it back as plain text.
+
+Strings in locale files are SSML fragments written by us; anything that comes from a
+request goes through :func:`escape` before it is spoken.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
+ITEM_BREAK = '<break time="400ms"/>'
+
+
+def escape(text: str) -> str:
+    """Make untrusted text safe to put inside SSML."""
+    return _xml_escape(text, {'"': "&quot;", "'": "&apos;"})
+
+
+def join(*fragments: str) -> str:
+    """Join SSML fragments into one, skipping empty ones."""
+    return " ".join(f.strip() for f in fragments if f and f.strip())
+
+
+def plain(ssml: str) -> str:
+    """The words of an SSML document, tags removed and entities decoded."""
+    text = _TAG.sub(" ", ssml or "")
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    text = _SPACE.sub(" ", text).strip()
+    return re.sub(r"\s+([,.;:?!])", r"\1", text)
+
+
+def spoken_list(items: list[str], conjunction: str = "and") -> str:
+    """``a, b, and c`` for the ear."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} {conjunction} {items[1]}"
+    return ", ".join(items[:-1]) + f", {conjunction} {items[-1]}"
+
+
+def paused(items: list[str]) -> str:
+    """List items read as sentences with a short pause between them."""
+    return f" {ITEM_BREAK} ".join(f"{item.rstrip('.')}." for item in items)

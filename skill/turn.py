@@ -1,0 +1,184 @@
+"""One request as a guidance area sees it: slots, strings, state and ways to answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ask_sdk_model import Response
+from ask_sdk_model.slu.entityresolution import StatusCode
+from ask_sdk_model.ui import SimpleCard
+
+from skill import state
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+
+    from skill.area import Area
+
+# Session attribute keys the host owns.
+AREA_KEY = "area"
+QUESTION_KEY = "question"
+MEMORY_KEY = "memory"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A filled slot: what was heard, and the catalogue entry it matched, if any."""
+
+    spoken: str
+    value: str
+    id: str | None = None
+
+    @property
+    def matched(self) -> bool:
+        return self.id is not None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A standard card for the Alexa app. Never put what the user said about their health here."""
+
+    title: str
+    text: str
+
+
+def read_slot(handler_input: HandlerInput, name: str) -> Slot | None:
+    """The slot ``name`` of an IntentRequest, resolved through Alexa's entity resolution."""
+    intent = getattr(handler_input.request_envelope.request, "intent", None)
+    slot = (intent.slots or {}).get(name) if intent else None
+    if slot is None or not slot.value:
+        return None
+    for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or []:
+        if authority.status and authority.status.code == StatusCode.ER_SUCCESS_MATCH:
+            match = authority.values[0].value
+            return Slot(spoken=slot.value, value=match.name, id=match.id)
+    return Slot(spoken=slot.value, value=slot.value)
+
+
+class Turn:
+    """The current request, seen from one area.
+
+    Answer with :meth:`ask`, :meth:`ask_yes_no`, :meth:`read_list` or :meth:`tell`; each
+    records this area as the current one, so Help, Yes and No find their way back.
+    """
+
+    def __init__(self, handler_input: HandlerInput, area: Area):
+        self.handler_input = handler_input
+        self.area = area
+        request = handler_input.request_envelope.request
+        self.request = request
+        self.locale: str = request.locale or "en-US"
+        self.request_id: str = request.request_id or ""
+        intent = getattr(request, "intent", None)
+        self.intent_name: str | None = intent.name if intent else None
+
+    # -- state ---------------------------------------------------------------------
+    @property
+    def session(self) -> dict:
+        """Session attributes: gone when the session ends."""
+        return self.handler_input.attributes_manager.session_attributes
+
+    @property
+    def memory(self) -> dict:
+        """This area's own session-scoped state."""
+        return self.session.setdefault(MEMORY_KEY, {}).setdefault(self.area.name, {})
+
+    @property
+    def user(self) -> dict:
+        """This area's durable state for this user (kept across sessions when a store is set).
+
+        Keep only what a feature needs: flags and catalogue ids, never a condition, a
+        doctor's name or an insurer.
+        """
+        return state.user_state(self.handler_input).setdefault(self.area.name, {})
+
+    def save_user(self) -> None:
+        """Mark the durable state changed, so it is written when this turn answers."""
+        state.mark_changed(self.handler_input)
+
+    @property
+    def question(self) -> str | None:
+        """What this area last asked a yes/no question about, if it is still pending."""
+        pending = self.session.get(QUESTION_KEY) or {}
+        return pending.get("about") if pending.get("area") == self.area.name else None
+
+    def slot(self, name: str) -> Slot | None:
+        return read_slot(self.handler_input, name)
+
+    # -- words ---------------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        """This area's string ``key`` in the request's locale."""
+        return self.area.strings.get(self.locale, key, seed=self.request_id, **values)
+
+    def has(self, key: str) -> bool:
+        return self.area.strings.has(self.locale, key)
+
+    # -- answers -------------------------------------------------------------------
+    def ask(self, say: str, reprompt: str, *, card: Card | None = None) -> Response:
+        """Speak and keep the session open. ``say`` should end with a question."""
+        self._enter()
+        self.session.pop(QUESTION_KEY, None)
+        return respond(self.handler_input, say, reprompt=reprompt, card=card)
+
+    def ask_yes_no(
+        self, say: str, reprompt: str, *, about: str, card: Card | None = None
+    ) -> Response:
+        """Ask a yes/no question; the answer is routed back to this area with ``about``."""
+        self._enter()
+        self.session[QUESTION_KEY] = {"area": self.area.name, "about": about}
+        return respond(self.handler_input, say, reprompt=reprompt, card=card)
+
+    def tell(self, say: str, *, card: Card | None = None) -> Response:
+        """Speak and end the session."""
+        return respond(self.handler_input, say, card=card)
+
+    def read_list(
+        self,
+        intro: str,
+        items: list[str],
+        *,
+        then: str,
+        then_reprompt: str,
+        then_about: str | None = None,
+        card: Card | None = None,
+    ) -> Response:
+        """Read ``items`` a few at a time; the host handles next, previous and more.
+
+        After the last item the host says ``then`` (a question); with ``then_about``, a
+        yes or no to it comes back to this area.
+        """
+        from skill import paging  # paging builds on Turn
+
+        self._enter()
+        return paging.start(
+            self,
+            intro=intro,
+            items=items,
+            then=then,
+            then_reprompt=then_reprompt,
+            then_about=then_about,
+            card=card,
+        )
+
+    def _enter(self) -> None:
+        self.session[AREA_KEY] = self.area.name
+
+
+def respond(
+    handler_input: HandlerInput,
+    say: str,
+    *,
+    reprompt: str | None = None,
+    card: Card | None = None,
+) -> Response:
+    """Build a response: with a reprompt the session stays open, without it it ends."""
+    builder = handler_input.response_builder
+    builder.speak(say)
+    if reprompt is not None:
+        builder.ask(reprompt)
+    else:
+        builder.set_should_end_session(True)
+    if card is not None:
+        builder.set_card(SimpleCard(title=card.title, content=card.text))
+    return builder.response
