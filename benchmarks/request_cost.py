@@ -1,0 +1,191 @@
+"""Cost per request of ``POST /alexa``, beside the floor a bare ask-sdk-core Flask app sets.
+
+Prints microseconds per request for each path and request kind, the ratio to the floor,
+and the cold start (new interpreter to first answered request). Run:
+
+    python benchmarks/request_cost.py [--seconds 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_RATIO = 1.3
+
+
+def envelope(request: dict) -> dict:
+    """A realistic request envelope, as Alexa sends it mid-session."""
+    return {
+        "version": "1.0",
+        "session": {
+            "new": False,
+            "sessionId": "amzn1.echo-api.session.bench",
+            "application": {"applicationId": "amzn1.ask.skill.bench"},
+            "user": {"userId": "amzn1.ask.account.bench"},
+            "attributes": {},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": "amzn1.ask.skill.bench"},
+                "user": {"userId": "amzn1.ask.account.bench"},
+                "device": {"deviceId": "bench", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+            }
+        },
+        "request": {
+            "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
+            "timestamp": "2026-11-26T00:00:00Z",
+            "locale": "en-US",
+            **request,
+        },
+    }
+
+
+def guidance_intent() -> str:
+    """The first custom intent in the en-US model that a guidance area answers."""
+    model = json.loads((ROOT / "interaction_models" / "en-US.json").read_text())
+    safety = {"EmergencyIntent", "CrisisIntent", "DiagnosisRequestIntent"}
+    for intent in model["interactionModel"]["languageModel"]["intents"]:
+        name = intent["name"]
+        if not name.startswith("AMAZON.") and name not in safety and not intent.get("slots"):
+            return name
+    raise SystemExit("no guidance intent in the en-US model")
+
+
+def requests() -> dict[str, bytes]:
+    launch = envelope({"type": "LaunchRequest"})
+    launch["session"]["new"] = True
+    intent = envelope({"type": "IntentRequest", "intent": {"name": guidance_intent(), "slots": {}}})
+    return {"LaunchRequest": json.dumps(launch).encode(), "IntentRequest": json.dumps(intent).encode()}
+
+
+# -- the apps being measured ------------------------------------------------------------
+def ours_app(**settings):
+    from skill.app import create_app
+    from skill.settings import Settings
+
+    return create_app(Settings(verify=False, store="memory").with_(**settings))
+
+
+def floor_app():
+    """The least a Flask-hosted ask-sdk-core skill can do: deserialize, one handler, serialize."""
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_core.skill_builder import SkillBuilder
+    from ask_sdk_model import RequestEnvelope
+    from flask import Flask, jsonify, request
+
+    builder = SkillBuilder()
+
+    @builder.request_handler(can_handle_func=lambda handler_input: True)
+    def answer(handler_input):
+        return handler_input.response_builder.speak("Hello.").ask("Anything else?").response
+
+    skill = builder.create()
+    serializer = DefaultSerializer()
+    app = Flask("floor")
+
+    @app.post("/alexa")
+    def alexa():
+        request_envelope = serializer.deserialize(request.get_data(as_text=True), RequestEnvelope)
+        return jsonify(serializer.serialize(skill.invoke(request_envelope, None)))
+
+    return app
+
+
+# Each path: a name and a factory returning (flask app, headers for a request body).
+PATHS: dict[str, Callable[[], tuple[object, Callable[[bytes], dict]]]] = {
+    "floor": lambda: (floor_app(), lambda body: {}),
+    "ours": lambda: (ours_app(), lambda body: {}),
+}
+
+
+def measure(app, headers_for, body: bytes, seconds: float) -> float:
+    """Median microseconds per request over batches filling ``seconds``."""
+    client = app.test_client()
+    headers = {"Content-Type": "application/json", **headers_for(body)}
+
+    def post():
+        response = client.post("/alexa", data=body, headers=headers)
+        assert response.status_code == 200, response.get_data(as_text=True)
+
+    for _ in range(50):
+        post()
+    batch, samples, deadline = 100, [], time.perf_counter() + seconds
+    while time.perf_counter() < deadline or len(samples) < 5:
+        start = time.perf_counter()
+        for _ in range(batch):
+            post()
+        samples.append((time.perf_counter() - start) / batch * 1e6)
+    return statistics.median(samples)
+
+
+COLD_OURS = """
+from skill.app import create_app
+from skill.settings import Settings
+app = create_app(Settings(verify=False, store="memory"))
+"""
+COLD_FLOOR = """
+import sys; sys.path.insert(0, {bench!r})
+from request_cost import floor_app
+app = floor_app()
+"""
+COLD_TAIL = """
+response = app.test_client().post("/alexa", data={body!r}, headers={{"Content-Type": "application/json"}})
+assert response.status_code == 200
+"""
+
+
+def cold_start(setup: str, body: bytes, runs: int = 5) -> float:
+    """Median seconds from a new interpreter to the first answered request."""
+    code = textwrap.dedent(setup) + COLD_TAIL.format(body=body)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=1.0, help="time per measurement")
+    args = parser.parse_args()
+
+    bodies = requests()
+    results: dict[str, dict[str, float]] = {}
+    for name, factory in PATHS.items():
+        app, headers_for = factory()
+        results[name] = {
+            kind: measure(app, headers_for, body, args.seconds) for kind, body in bodies.items()
+        }
+
+    print(f"{'path':<12} {'request':<14} {'µs/request':>11} {'ratio':>8}")
+    for name, by_kind in results.items():
+        for kind, micros in by_kind.items():
+            base = results["ours"][kind] if name not in ("floor", "ours") else results["floor"][kind]
+            ratio = micros / base
+            print(f"{name:<12} {kind:<14} {micros:>11.1f} {ratio:>8.2f}")
+    print(
+        f"(ratios: ours/floor, target <= {TARGET_RATIO}; other paths are relative to ours)"
+    )
+
+    body = bodies["LaunchRequest"]
+    ours = cold_start(COLD_OURS, body)
+    floor = cold_start(COLD_FLOOR.format(bench=str(ROOT / "benchmarks")), body)
+    print(f"cold start   ours {ours:.3f} s   floor {floor:.3f} s   ratio {ours / floor:.2f}")
+
+
+if __name__ == "__main__":
+    main()

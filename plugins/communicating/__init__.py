@@ -1,0 +1,1 @@
+"""The communicating guidance area."""

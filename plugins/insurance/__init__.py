@@ -1,0 +1,1 @@
+"""The insurance guidance area."""

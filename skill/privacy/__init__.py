@@ -1,0 +1,1 @@
+"""Privacy controls: what the skill remembers, and forgetting it on request."""

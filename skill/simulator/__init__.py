@@ -1,0 +1,1 @@
+"""Local intent simulation: utterance, interaction model, request envelope, skill."""
