@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
 from skill.i18n import Strings
-from skill.turn import AREA_KEY, QUESTION_KEY, Turn
+from skill.turn import AREA_KEY, QUESTION_KEY, Turn, session_of
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -64,11 +64,11 @@ def is_request(handler_input: HandlerInput, *names: str) -> bool:
 
 
 def current_area(handler_input: HandlerInput) -> str | None:
-    return handler_input.attributes_manager.session_attributes.get(AREA_KEY)
+    return session_of(handler_input).get(AREA_KEY)
 
 
 def pending_question(handler_input: HandlerInput) -> dict:
-    return handler_input.attributes_manager.session_attributes.get(QUESTION_KEY) or {}
+    return session_of(handler_input).get(QUESTION_KEY) or {}
 
 
 class AreaHandler(AbstractRequestHandler):

@@ -67,7 +67,8 @@ def read_page(
     body = speech.paused(items[start_at:end])
     if end < len(items):
         left = len(items) - end
-        ask = strings.get(locale, "list.more", seed=seed, count=left)
+        key = "list.more_one" if left == 1 else "list.more"
+        ask = strings.get(locale, key, seed=seed, count=left)
         session[QUESTION_KEY] = dict(MORE_QUESTION)
         return respond(
             handler_input,
@@ -88,7 +89,10 @@ def read_page(
 
 
 def next_page(handler_input: HandlerInput) -> Response:
-    return read_page(handler_input, active(handler_input)["pos"])
+    current = active(handler_input)
+    if current["pos"] >= len(current["items"]):
+        return finish(handler_input, ended=True)
+    return read_page(handler_input, current["pos"])
 
 
 def previous_page(handler_input: HandlerInput) -> Response:
@@ -96,8 +100,8 @@ def previous_page(handler_input: HandlerInput) -> Response:
     return read_page(handler_input, current.get("start", 0) - PAGE_SIZE)
 
 
-def finish(handler_input: HandlerInput) -> Response:
-    """Skip the rest of the list and ask the area's closing question."""
+def finish(handler_input: HandlerInput, ended: bool = False) -> Response:
+    """Skip the rest of the list (or note it has ended) and ask the area's closing question."""
     session = handler_input.attributes_manager.session_attributes
     current = session[LIST_KEY]
     current["pos"] = len(current["items"])
@@ -105,4 +109,10 @@ def finish(handler_input: HandlerInput) -> Response:
         session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
     else:
         session.pop(QUESTION_KEY, None)
-    return respond(handler_input, current["then"], reprompt=current["then_reprompt"])
+    opening = ""
+    if ended:
+        request = handler_input.request_envelope.request
+        opening = strings.get(request.locale or "en-US", "list.end", seed=request.request_id or "")
+    return respond(
+        handler_input, speech.join(opening, current["then"]), reprompt=current["then_reprompt"]
+    )

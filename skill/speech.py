@@ -45,4 +45,10 @@ def spoken_list(items: list[str], conjunction: str = "and") -> str:
 
 def paused(items: list[str]) -> str:
     """List items read as sentences with a short pause between them."""
-    return f" {ITEM_BREAK} ".join(f"{item.rstrip('.')}." for item in items)
+    return f" {ITEM_BREAK} ".join(sentence(item) for item in items)
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in a full stop, unless it already ends a sentence."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."

@@ -43,6 +43,13 @@ class Card:
     text: str
 
 
+def session_of(handler_input: HandlerInput) -> dict:
+    """Session attributes; an empty dict for requests outside a session (skill events)."""
+    if handler_input.request_envelope.session is None:
+        return {}
+    return handler_input.attributes_manager.session_attributes
+
+
 def read_slot(handler_input: HandlerInput, name: str) -> Slot | None:
     """The slot ``name`` of an IntentRequest, resolved through Alexa's entity resolution."""
     intent = getattr(handler_input.request_envelope.request, "intent", None)
@@ -77,7 +84,7 @@ class Turn:
     @property
     def session(self) -> dict:
         """Session attributes: gone when the session ends."""
-        return self.handler_input.attributes_manager.session_attributes
+        return session_of(self.handler_input)
 
     @property
     def memory(self) -> dict:

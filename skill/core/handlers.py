@@ -108,7 +108,7 @@ class HelpHandler(CoreHandler):
         if area is not None:
             text = area.help(turn.locale, seed=turn.request_id)
             turn.session.pop(QUESTION_KEY, None)
-            return respond(turn.handler_input, text, reprompt=text)
+            return respond(turn.handler_input, text, reprompt=self.t(turn, "help.area_reprompt"))
         leave_areas(turn)
         return respond(
             turn.handler_input, self.t(turn, "help"), reprompt=self.t(turn, "help.reprompt")

@@ -1,0 +1,88 @@
+"""The web edge: POST /alexa answers envelopes, refuses malformed bodies with JSON 4xx."""
+
+import json
+
+import pytest
+
+from skill.app import PLUGIN_HEADER, create_app
+from skill.settings import Settings
+
+
+def launch_envelope(request_id="amzn1.echo-api.request.1"):
+    return {
+        "version": "1.0",
+        "session": {
+            "new": True,
+            "sessionId": "amzn1.echo-api.session.1",
+            "application": {"applicationId": "amzn1.ask.skill.test"},
+            "user": {"userId": "amzn1.ask.account.test"},
+            "attributes": {},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": "amzn1.ask.skill.test"},
+                "user": {"userId": "amzn1.ask.account.test"},
+                "device": {"deviceId": "device", "supportedInterfaces": {}},
+            }
+        },
+        "request": {
+            "type": "LaunchRequest",
+            "requestId": request_id,
+            "timestamp": "2026-11-26T00:00:00Z",
+            "locale": "en-US",
+        },
+    }
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(Settings(verify=False, store="memory")).test_client()
+
+
+def test_healthz_lists_the_areas(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok"
+    assert {"triggers", "records", "outcomes"} <= set(body["areas"])
+
+
+def test_launch_envelope_is_answered_by_core(client):
+    response = client.post("/alexa", json=launch_envelope())
+    assert response.status_code == 200
+    assert response.headers[PLUGIN_HEADER] == "core"
+    body = response.get_json()
+    assert body["version"] == "1.0"
+    assert "not medical advice" in body["response"]["outputSpeech"]["ssml"]
+    assert body["response"]["shouldEndSession"] is False
+
+
+@pytest.mark.parametrize(
+    "body, status, reason",
+    [
+        (b"", 400, "empty"),
+        (b"not json", 400, "JSON"),
+        (b"\xff\xfe{}", 400, "UTF-8"),
+        (b"[1, 2]", 400, "object"),
+        (b"{}", 400, "request"),
+        (json.dumps({"request": {"type": "LaunchRequest"}}).encode(), 400, "requestId"),
+        (b'{"request": NaN}', 400, "JSON"),
+    ],
+)
+def test_malformed_bodies_are_refused_with_json(client, body, status, reason):
+    response = client.post("/alexa", data=body, content_type="application/json")
+    assert response.status_code == status
+    assert reason in response.get_json()["error"]
+
+
+def test_oversized_body_is_413(client):
+    response = client.post("/alexa", data=b"{" + b" " * 300_000 + b"}")
+    assert response.status_code == 413
+    assert "error" in response.get_json()
+
+
+def test_wrong_method_and_unknown_path_answer_json(client):
+    assert client.get("/alexa").status_code == 405
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert "error" in response.get_json()

@@ -1,0 +1,133 @@
+"""Plugins come and go without touching the host: failures, block lists, pip installs."""
+
+import importlib
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import plugins.records
+import plugins.triggers
+from skill import hookimpl
+from skill.area import AreaHandler
+from skill.plugin_manager import make_plugin_manager
+from skill.runtime import SkillRuntime
+from skill.settings import Settings
+from skill.simulator import Conversation
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "example_plugin"
+
+
+class BrokenRecords:
+    """Claims the records checklist ahead of the real area, then fails."""
+
+    class Handler(AreaHandler):
+        intents = ("RecordsChecklistIntent",)
+
+        def answer(self, turn):
+            raise RuntimeError("the checklist database is gone")
+
+    @hookimpl
+    def register_handlers(self):
+        return [self.Handler(plugins.records.AREA)]
+
+
+class BrokenCanHandle:
+    """Fails while deciding whether it can handle anything at all."""
+
+    class Handler(AreaHandler):
+        def can_handle(self, handler_input):
+            raise KeyError("boom")
+
+    @hookimpl
+    def register_handlers(self):
+        return [self.Handler(plugins.records.AREA)]
+
+
+def talk(*plugin_list, **settings):
+    return Conversation(
+        settings=Settings(verify=False, store="memory", plugins=list(plugin_list), **settings)
+    )
+
+
+def test_a_failing_plugin_apologises_and_the_others_keep_working(caplog):
+    alexa = talk(BrokenRecords(), plugins.triggers, plugins.records)
+    alexa.launch()
+    with caplog.at_level(logging.INFO):
+        r = alexa.say("what records do i need")
+    assert r.plugin == "BrokenRecords"
+    assert "sorry" in r.speech.lower() and r.speech.endswith("?")
+    assert not r.should_end_session and r.reprompt
+    failure = [rec for rec in caplog.records if rec.levelno == logging.ERROR]
+    assert failure and alexa.history[-1].request["request"]["requestId"] in failure[0].getMessage()
+    assert "records do i need" not in caplog.text.lower()
+    # The session is still usable, and other areas still answer.
+    r = alexa.say("should i get a second opinion")
+    assert r.plugin == "triggers" and r.speech.endswith("?")
+
+
+def test_a_plugin_failing_in_can_handle_is_skipped(caplog):
+    alexa = talk(BrokenCanHandle(), plugins.triggers, plugins.records)
+    alexa.launch()
+    with caplog.at_level(logging.ERROR):
+        r = alexa.say("what records do i need")
+    assert r.plugin == "records"
+    assert "BrokenCanHandle" in caplog.text
+
+
+def test_a_blocked_plugin_is_gone_and_the_rest_answer(monkeypatch):
+    monkeypatch.setenv("SECOND_OPINION_DISABLE_PLUGINS", "records,insurance")
+    alexa = Conversation(settings=Settings.from_env(verify=False, store="memory"))
+    r = alexa.launch()
+    assert "records" not in r.speech.lower()
+    r = alexa.say("what records do i need")
+    assert r.plugin == "core" and "can't do that" in r.speech
+    r = alexa.say("how do i find a specialist")
+    assert r.plugin == "specialist"
+
+
+@pytest.fixture
+def installed_example(tmp_path, monkeypatch):
+    """The example area pip-installed from its own distribution into a site directory."""
+    source = tmp_path / "src"
+    shutil.copytree(EXAMPLE, source)
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.syspath_prepend(str(target))
+    importlib.invalidate_caches()
+    yield target
+    sys.modules.pop("example_area", None)
+
+
+def test_a_pip_installed_plugin_adds_an_area_with_no_core_change(installed_example):
+    pm = make_plugin_manager(blocked=[])
+    assert pm.get_plugin("second_opinion_costs") is not None
+    runtime = SkillRuntime(Settings(verify=False, store="memory"))
+    assert "second_opinion_costs" in runtime.menu.by_name
+    alexa = Conversation(target=runtime, settings=runtime.settings)
+    alexa.launch()
+    # Its intent comes from register_interaction_model, merged into the en-US model.
+    r = alexa.say("how much does a second opinion cost")
+    assert r.intent == "CostQuestionIntent" and r.plugin == "second_opinion_costs"
+    assert "insurer" in r.speech
+    # The built-in areas are untouched.
+    assert alexa.say("what records do i need").plugin == "records"

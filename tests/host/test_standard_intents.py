@@ -1,0 +1,169 @@
+"""The host's own answers: what every certified Alexa skill must handle."""
+
+import pytest
+
+from skill.settings import Settings
+from skill.simulator import Conversation
+
+
+def test_launch_welcomes_with_disclaimer_and_three_things_to_try(alexa):
+    r = alexa.launch()
+    assert r.plugin == "core"
+    assert "Welcome to Second Opinion Guide" in r.speech
+    assert "not medical advice" in r.speech
+    assert r.speech.endswith("?") and r.reprompt
+    # The three lowest-ranked areas are offered, no more.
+    assert "should I get a second opinion" in r.speech
+    assert "how do I tell my doctor" in r.speech
+    assert "records" in r.speech
+    assert "insurance" not in r.speech.lower()
+
+
+def test_disclaimer_only_on_first_use(alexa):
+    alexa.launch()
+    alexa.say("stop")
+    r = alexa.launch()
+    assert "not medical advice" not in r.speech
+    assert r.speech.endswith("?")
+
+
+def test_help_at_the_top_names_every_area(alexa):
+    alexa.launch()
+    r = alexa.say("help")
+    assert r.intent == "AMAZON.HelpIntent" and r.plugin == "core"
+    for words in ("records", "insurance", "specialist"):
+        assert words in r.speech.lower()
+    assert not r.should_end_session
+
+
+def test_help_inside_an_area_is_about_that_area(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = alexa.say("help")
+    assert r.plugin == "core"
+    assert "record" in r.speech.lower()
+    assert "insurance" not in r.speech.lower()
+    assert "main menu" in r.reprompt
+
+
+@pytest.mark.parametrize("words", ["stop", "cancel"])
+def test_stop_and_cancel_close_the_session(alexa, words):
+    alexa.launch()
+    r = alexa.say(words)
+    assert r.intent in ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+    assert r.should_end_session is True and not r.reprompt
+    assert r.speech
+
+
+def test_navigate_home_leaves_the_area(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = alexa.intent("AMAZON.NavigateHomeIntent")
+    assert r.plugin == "core" and "area" not in r.session_attributes
+    assert "list" not in r.session_attributes
+    assert r.speech.endswith("?")
+
+
+def test_fallback_names_what_the_skill_can_do(alexa):
+    alexa.launch()
+    r = alexa.say("purple elephants dance on tuesdays")
+    assert r.intent == "AMAZON.FallbackIntent" and r.plugin == "core"
+    assert "insurance" in r.speech.lower() and "records" in r.speech.lower()
+    assert r.speech.endswith("?") and r.reprompt
+
+
+def test_repeat_says_the_last_answer_again(alexa):
+    alexa.launch()
+    first = alexa.say("how do i find a specialist")
+    again = alexa.say("repeat that")
+    assert again.intent == "AMAZON.RepeatIntent"
+    assert again.ssml == first.ssml and again.reprompt == first.reprompt
+
+
+def test_repeat_with_nothing_said_yet(alexa):
+    r = alexa.intent("AMAZON.RepeatIntent")
+    assert "nothing to repeat" in r.speech.lower()
+
+
+def test_start_over_goes_back_to_the_menu(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = alexa.intent("AMAZON.StartOverIntent")
+    assert r.plugin == "core"
+    assert "memory" not in r.session_attributes and "area" not in r.session_attributes
+
+
+def test_yes_goes_to_the_area_that_asked(alexa):
+    alexa.launch()
+    r = alexa.say("should i get a second opinion")
+    assert r.plugin == "triggers" and r.session_attributes["question"]["area"] == "triggers"
+    r = alexa.say("yes")
+    assert r.plugin == "triggers"
+
+
+def test_yes_to_nothing_gets_a_way_forward(alexa):
+    alexa.launch()
+    r = alexa.say("yes")
+    assert r.plugin == "core"
+    assert "not sure what that answers" in r.speech
+
+
+def test_no_to_more_of_a_list_skips_to_the_areas_question(alexa):
+    alexa.launch()
+    r = alexa.say("what records do i need")
+    assert r.session_attributes["question"] == {"area": "core", "about": "list_more"}
+    r = alexa.say("no")
+    assert r.plugin == "core"
+    assert r.session_attributes["list"]["pos"] == len(r.session_attributes["list"]["items"])
+    assert r.speech.endswith("?")
+
+
+def test_next_and_previous_page_through_a_list(alexa):
+    alexa.launch()
+    first = alexa.say("what records do i need")
+    second = alexa.say("next")
+    assert second.plugin == "core" and second.speech != first.speech
+    back = alexa.say("go back")
+    assert back.intent == "AMAZON.PreviousIntent"
+    items = first.session_attributes["list"]["items"]
+    assert back.session_attributes["list"]["start"] == 0
+    assert items[0].split()[0] in back.speech
+
+
+def test_next_with_no_list_open(alexa):
+    alexa.launch()
+    r = alexa.say("next")
+    assert "no list open" in r.speech.lower()
+
+
+def test_session_ended_request_gets_an_empty_answer(alexa):
+    alexa.launch()
+    r = alexa.end()
+    assert r.request_type == "SessionEndedRequest"
+    assert r.ssml == "" and r.plugin == "core"
+
+
+def test_register_area_offers_each_area_at_launch_in_rank_order(alexa):
+    from skill.runtime import SkillRuntime
+
+    runtime = SkillRuntime(Settings(verify=False, store="memory"))
+    names = [area.name for area in runtime.menu.areas]
+    assert names[:3] == ["triggers", "communicating", "records"]
+    assert set(names) == {
+        "triggers",
+        "communicating",
+        "records",
+        "insurance",
+        "specialist",
+        "outcomes",
+    }
+
+
+def test_unknown_intent_from_an_unloaded_area_is_answered_politely():
+    settings = Settings(verify=False, store="memory", disabled_plugins=("records",))
+    alexa = Conversation(settings=settings, lint=True)
+    alexa.launch()
+    r = alexa.intent("RecordsChecklistIntent")
+    assert r.plugin == "core"
+    assert "can't do that" in r.speech
+    assert r.speech.endswith("?") and not r.should_end_session
