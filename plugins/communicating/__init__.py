@@ -1,1 +1,17 @@
-"""The communicating guidance area."""
+"""The communicating guidance area: telling your doctor, and what to ask the next one."""
+
+from plugins.communicating.handlers import handlers
+from skill import hookimpl
+from skill.area import Area
+
+AREA = Area("communicating", __name__, rank=20)
+
+
+@hookimpl
+def register_area() -> Area:
+    return AREA
+
+
+@hookimpl
+def register_handlers() -> list:
+    return handlers(AREA)

@@ -1,1 +1,24 @@
-"""The insurance guidance area."""
+"""The insurance area: checking coverage and network rules before booking a second opinion."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.insurance.handlers import make_handlers
+from skill import hookimpl
+from skill.area import Area
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+AREA = Area("insurance", __name__, rank=40)
+
+
+@hookimpl
+def register_area() -> Area:
+    return AREA
+
+
+@hookimpl
+def register_handlers() -> list[AbstractRequestHandler]:
+    return make_handlers(AREA)

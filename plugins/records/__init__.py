@@ -1,1 +1,36 @@
-"""The records guidance area."""
+"""The records area: what to gather for the second doctor, how to get it sent, and progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.records import checklist
+from plugins.records.handlers import make_handlers
+from skill import hookimpl
+from skill.area import Area
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+
+class RecordsArea(Area):
+    """The records area keeps which checklist items the user has gathered."""
+
+    def progress(self, locale: str, user: dict) -> str | None:
+        have = len(checklist.gathered(user))
+        if 0 < have < len(checklist.ITEMS):
+            return self.strings.get(locale, "progress", have=have, total=len(checklist.ITEMS))
+        return None
+
+
+AREA = RecordsArea("records", __name__, rank=30)
+
+
+@hookimpl
+def register_area() -> Area:
+    return AREA
+
+
+@hookimpl
+def register_handlers() -> list[AbstractRequestHandler]:
+    return make_handlers(AREA)

@@ -1,0 +1,86 @@
+"""Handlers for the communicating area.
+
+Each answer is a step; a step may offer the next one as a yes/no question, so the user
+can walk from "how do I tell my doctor" to the words to say, the referral and the
+questions for the second doctor, or jump to any of them directly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.communicating import intents
+from skill.area import AnswerHandler, Area, AreaHandler
+from skill.turn import Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_model import Response
+
+YES = "AMAZON.YesIntent"
+QUESTION_COUNT = 7  # questions.1 .. questions.7 in the locale file
+
+# Each step: its speech is <step>, its reprompt <step>.reprompt; a yes to its closing
+# question leads to the step named here (None: the step ends with an open question).
+NEXT = {
+    "tell": "script",
+    "reaction": "script",
+    "script": "referral",
+    "referral": "questions",
+}
+
+
+def step(turn: Turn, name: str) -> Response:
+    if name == "questions":
+        return read_questions(turn)
+    card = None
+    if turn.has(f"{name}.card"):
+        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
+    return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=card)
+
+
+def read_questions(turn: Turn) -> Response:
+    """The questions to take to the second doctor, read a few at a time, and on a card."""
+    questions = [turn.t(f"questions.{n}") for n in range(1, QUESTION_COUNT + 1)]
+    card_text = "\n".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
+    return turn.read_list(
+        turn.t("questions.intro", count=len(questions)),
+        questions,
+        then=turn.t("questions.then"),
+        then_reprompt=turn.t("questions.then.reprompt"),
+        card=Card(turn.t("questions.card.title"), f"{card_text}\n\n{turn.t('card.footer')}"),
+    )
+
+
+class StepHandler(AreaHandler):
+    """An intent that opens one step directly."""
+
+    def __init__(self, area: Area, intent: str, name: str):
+        super().__init__(area)
+        self.intents = (intent,)
+        self.name = name
+
+    def answer(self, turn: Turn) -> Response:
+        return step(turn, self.name)
+
+
+class Answers(AnswerHandler):
+    """Yes to an offer goes to the offered step; no leaves the choice open."""
+
+    questions = ("script", "referral", "questions")
+
+    def answer(self, turn: Turn) -> Response:
+        if turn.intent_name != YES:
+            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
+        return step(turn, turn.question or "script")
+
+
+def handlers(area: Area) -> list[AreaHandler]:
+    """This area's handlers, in the order they are tried."""
+    return [
+        Answers(area),
+        StepHandler(area, intents.TELL_DOCTOR, "tell"),
+        StepHandler(area, intents.DOCTOR_REACTION, "reaction"),
+        StepHandler(area, intents.WHAT_TO_SAY, "script"),
+        StepHandler(area, intents.ASK_REFERRAL, "referral"),
+        StepHandler(area, intents.QUESTIONS, "questions"),
+    ]

@@ -1,0 +1,121 @@
+"""Answers for the insurance area: coverage and network first, then what to ask the insurer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.insurance import intents
+from skill import speech
+from skill.area import AnswerHandler, Area, AreaHandler
+from skill.turn import Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+    from ask_sdk_model import Response
+
+QUESTION_IDS = ("covered", "referral", "network", "cost")
+
+
+HEARD_KEY = "heard_questions"
+"""Memory key: the insurer questions were read this session, so stop offering them."""
+
+
+def offer_questions(turn: Turn, key: str) -> Response:
+    """Say ``key``, then offer the insurer questions unless they were heard already."""
+    if turn.memory.get(HEARD_KEY):
+        return turn.ask(speech.join(turn.t(key), turn.t("else")), turn.t("else.reprompt"))
+    return turn.ask_yes_no(
+        speech.join(turn.t(key), turn.t("offer")), turn.t("offer.reprompt"), about="questions"
+    )
+
+
+def overview(turn: Turn) -> Response:
+    return offer_questions(turn, "overview")
+
+
+def insurer_questions(turn: Turn) -> Response:
+    turn.memory[HEARD_KEY] = True
+    card_lines = "\n".join(f"- {turn.t(f'question.{key}.card')}" for key in QUESTION_IDS)
+    return turn.read_list(
+        turn.t("questions.intro", count=len(QUESTION_IDS)),
+        [turn.t(f"question.{key}") for key in QUESTION_IDS],
+        then=turn.t("questions.then"),
+        then_reprompt=turn.t("questions.then_reprompt"),
+        then_about="plans",
+        card=Card(
+            turn.t("questions.card_title"), f"{card_lines}\n\n{turn.t('questions.card_tip')}"
+        ),
+    )
+
+
+def plan_rules(turn: Turn) -> Response:
+    return offer_questions(turn, "plans")
+
+
+class OverviewHandler(AreaHandler):
+    intents = (intents.OVERVIEW,)
+
+    def answer(self, turn: Turn) -> Response:
+        return overview(turn)
+
+
+class QuestionsHandler(AreaHandler):
+    intents = (intents.QUESTIONS,)
+
+    def answer(self, turn: Turn) -> Response:
+        return insurer_questions(turn)
+
+
+class PlanRulesHandler(AreaHandler):
+    intents = (intents.PLAN_RULES,)
+
+    def answer(self, turn: Turn) -> Response:
+        return plan_rules(turn)
+
+
+class MedicareHandler(AreaHandler):
+    intents = (intents.MEDICARE,)
+
+    def answer(self, turn: Turn) -> Response:
+        return offer_questions(turn, "medicare")
+
+
+class AbroadHandler(AreaHandler):
+    """The route in another country, only when the user says where they are."""
+
+    intents = (intents.ABROAD,)
+
+    def answer(self, turn: Turn) -> Response:
+        slot = turn.slot(intents.COUNTRY_SLOT)
+        if slot is None:
+            return turn.ask(turn.t("abroad.which"), turn.t("abroad.which_reprompt"))
+        if slot.id == intents.HOME:
+            return overview(turn)
+        route = slot.id if slot.id in intents.ROUTES else "other"
+        return turn.ask(
+            speech.join(turn.t(f"abroad.{route}"), turn.t("abroad.ask")),
+            turn.t("abroad.reprompt"),
+        )
+
+
+class InsuranceAnswerHandler(AnswerHandler):
+    """Yes and no to the insurance area's own questions."""
+
+    questions = ("questions", "plans")
+
+    def answer(self, turn: Turn) -> Response:
+        if turn.intent_name == "AMAZON.NoIntent":
+            return turn.ask(turn.t("next"), turn.t("next.reprompt"))
+        return insurer_questions(turn) if turn.question == "questions" else plan_rules(turn)
+
+
+def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+    """Every insurance handler, for ``area``."""
+    return [
+        InsuranceAnswerHandler(area),
+        OverviewHandler(area),
+        QuestionsHandler(area),
+        PlanRulesHandler(area),
+        MedicareHandler(area),
+        AbroadHandler(area),
+    ]

@@ -1,0 +1,82 @@
+"""Handlers for the outcomes area.
+
+Each answer is a step that may offer the next as a yes/no question: from "did they
+agree?" to the conflict, the tie-break and the final call, or straight to any of them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.outcomes import intents
+from skill.area import AnswerHandler, Area, AreaHandler
+from skill.turn import Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_model import Response
+
+YES = "AMAZON.YesIntent"
+
+# Each step speaks <step> with reprompt <step>.reprompt; a yes to its closing question
+# leads to the step named here. ``None``: the step ends with an open question.
+NEXT: dict[str, str | None] = {
+    "overview": "agreed",  # a yes/no about the doctors, not an offer: see Answers
+    "agree": "how_often",
+    "differ": "tie",
+    "surgery_vs_therapy": "tie",
+    "how_often": "differ",
+    "tie": "decide",
+    "primary_care": "decide",
+    "decide": None,
+}
+
+
+def step(turn: Turn, name: str) -> Response:
+    card = None
+    if turn.has(f"{name}.card"):
+        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
+    following = NEXT[name]
+    if following is None:
+        return turn.ask(turn.t(name), turn.t(f"{name}.reprompt"), card=card)
+    return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=following, card=card)
+
+
+class StepHandler(AreaHandler):
+    """An intent that opens one step directly."""
+
+    def __init__(self, area: Area, intent: str, name: str):
+        super().__init__(area)
+        self.intents = (intent,)
+        self.name = name
+
+    def answer(self, turn: Turn) -> Response:
+        return step(turn, self.name)
+
+
+class Answers(AnswerHandler):
+    """Yes or no to "did they agree?"; yes to any other offer goes on to it."""
+
+    questions = ("agreed", "how_often", "differ", "tie", "decide")
+
+    def answer(self, turn: Turn) -> Response:
+        yes = turn.intent_name == YES
+        if turn.question == "agreed":
+            return step(turn, "agree" if yes else "differ")
+        if not yes:
+            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
+        return step(turn, turn.question or "overview")
+
+
+def handlers(area: Area) -> list[AreaHandler]:
+    """This area's handlers, in the order they are tried."""
+    return [
+        Answers(area),
+        StepHandler(area, intents.OVERVIEW, "overview"),
+        StepHandler(area, intents.AGREE, "agree"),
+        StepHandler(area, intents.DIFFER, "differ"),
+        StepHandler(area, intents.SURGERY_VS_THERAPY, "surgery_vs_therapy"),
+        StepHandler(area, intents.THIRD_OPINION, "tie"),
+        StepHandler(area, intents.PRIMARY_CARE, "primary_care"),
+        StepHandler(area, intents.DECIDE, "decide"),
+        StepHandler(area, intents.HOW_OFTEN, "how_often"),
+    ]

@@ -1,0 +1,10 @@
+"""Intent names the outcomes area answers; they match interaction_models/*.json."""
+
+OVERVIEW = "AfterSecondOpinionIntent"
+AGREE = "OpinionsAgreeIntent"
+DIFFER = "OpinionsDifferIntent"
+SURGERY_VS_THERAPY = "SurgeryVersusTherapyIntent"
+THIRD_OPINION = "ThirdOpinionIntent"
+PRIMARY_CARE = "PrimaryCareReviewIntent"
+DECIDE = "MakeTheDecisionIntent"
+HOW_OFTEN = "HowOftenOpinionsChangeIntent"

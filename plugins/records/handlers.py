@@ -1,0 +1,293 @@
+"""Answers for the records area: the checklist, getting records sent, and ticking items off."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.records import checklist, intents
+from skill import speech
+from skill.area import AnswerHandler, Area, AreaHandler
+from skill.turn import Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+    from ask_sdk_model import Response
+
+ITEM_KEY = "item"
+"""Memory key: the item last talked about, for "do you have it already?" and "that one"."""
+
+
+# -- small pieces -------------------------------------------------------------------
+def total() -> int:
+    return len(checklist.ITEMS)
+
+
+def item_line(turn: Turn, item: str) -> str:
+    return turn.t(f"item.{item}")
+
+
+def item_name(turn: Turn, item: str) -> str:
+    return turn.t(f"item.{item}.name")
+
+
+def list_card(turn: Turn, title_key: str, items: list[str]) -> Card:
+    lines = "\n".join(f"- {item_line(turn, item)}" for item in items)
+    return Card(turn.t(title_key), f"{lines}\n\n{turn.t('card.footer')}")
+
+
+def record_slot(turn: Turn) -> str | None:
+    """The checklist id the user named, or ``None`` when none was named or it isn't one."""
+    slot = turn.slot(intents.RECORD_SLOT)
+    if slot is None or slot.id not in checklist.ITEMS:
+        return None
+    return slot.id
+
+
+def last_item(turn: Turn) -> str | None:
+    item = turn.memory.get(ITEM_KEY)
+    return item if item in checklist.ITEMS else None
+
+
+# -- answers shared by several handlers ----------------------------------------------
+def read_checklist(turn: Turn) -> Response:
+    have = len(checklist.gathered(turn.user))
+    intro = turn.t("checklist.intro", count=total())
+    if have:
+        intro = speech.join(intro, turn.t("checklist.progress", have=have))
+    return turn.read_list(
+        intro,
+        [item_line(turn, item) for item in checklist.ITEMS],
+        then=turn.t("checklist.then"),
+        then_reprompt=turn.t("checklist.then_reprompt"),
+        then_about="request",
+        card=list_card(turn, "checklist.card_title", list(checklist.ITEMS)),
+    )
+
+
+def read_missing(turn: Turn) -> Response:
+    have = len(checklist.gathered(turn.user))
+    missing = checklist.missing(turn.user)
+    if not missing:
+        return turn.ask(turn.t("missing.all", total=total()), turn.t("next.reprompt"))
+    if have:
+        intro = turn.t("missing.some", have=have, total=total(), count=len(missing))
+    else:
+        intro = turn.t("missing.none", count=total())
+    return turn.read_list(
+        intro,
+        [item_line(turn, item) for item in missing],
+        then=turn.t("missing.then"),
+        then_reprompt=turn.t("missing.then_reprompt"),
+        then_about="request",
+        card=list_card(turn, "missing.card_title", missing),
+    )
+
+
+def explain_request(turn: Turn) -> Response:
+    return turn.ask_yes_no(
+        turn.t("request"),
+        turn.t("request.reprompt"),
+        about="checklist",
+        card=Card(turn.t("request.card_title"), turn.t("request.card")),
+    )
+
+
+def next_steps(turn: Turn, opening: str = "next") -> Response:
+    return turn.ask(turn.t(opening), turn.t("next.reprompt"))
+
+
+def which_record(turn: Turn, reprompt_key: str) -> Response:
+    """The user named no record, or one not on the checklist: name the ones there are."""
+    names = [item_name(turn, item) for item in checklist.ITEMS]
+    question = turn.t(reprompt_key)
+    return turn.ask(
+        speech.join(turn.t("unknown", items=speech.spoken_list(names, turn.t("and"))), question),
+        question,
+    )
+
+
+def mark(turn: Turn, item: str) -> Response:
+    turn.memory[ITEM_KEY] = item
+    name = item_name(turn, item)
+    if not checklist.mark(turn.user, item):
+        return turn.ask_yes_no(
+            speech.join(turn.t("gathered.already", name=name), turn.t("gathered.ask")),
+            turn.t("gathered.reprompt"),
+            about="missing",
+        )
+    turn.save_user()
+    have = len(checklist.gathered(turn.user))
+    if have == total():
+        return turn.ask(turn.t("gathered.all", total=total()), turn.t("next.reprompt"))
+    return turn.ask_yes_no(
+        speech.join(
+            turn.t("gathered.done", name=name, have=have, total=total()),
+            turn.t("gathered.ask"),
+        ),
+        turn.t("gathered.reprompt"),
+        about="missing",
+    )
+
+
+def unmark(turn: Turn, item: str) -> Response:
+    turn.memory[ITEM_KEY] = item
+    name = item_name(turn, item)
+    if checklist.unmark(turn.user, item):
+        turn.save_user()
+        have = len(checklist.gathered(turn.user))
+        if have:
+            said = turn.t("unmarked", name=name, have=have, total=total())
+        else:
+            said = turn.t("unmarked.none", name=name)
+    else:
+        said = turn.t("unmarked.not_ticked", name=name)
+    return turn.ask_yes_no(
+        speech.join(said, turn.t("gathered.ask")), turn.t("gathered.reprompt"), about="missing"
+    )
+
+
+def describe(turn: Turn, item: str) -> Response:
+    about = turn.t(f"item.{item}.about")
+    turn.memory[ITEM_KEY] = item
+    if item in checklist.gathered(turn.user):
+        return turn.ask(speech.join(about, turn.t("detail.have")), turn.t("detail.reprompt"))
+    return turn.ask_yes_no(
+        speech.join(about, turn.t("detail.ask")), turn.t("detail.ask_reprompt"), about="have_item"
+    )
+
+
+# -- handlers -------------------------------------------------------------------------
+class OverviewHandler(AreaHandler):
+    intents = (intents.OVERVIEW,)
+
+    def answer(self, turn: Turn) -> Response:
+        have = len(checklist.gathered(turn.user))
+        progress = turn.t("overview.progress", have=have, total=total()) if have else ""
+        return turn.ask(
+            speech.join(turn.t("overview"), progress, turn.t("overview.ask")),
+            turn.t("overview.reprompt"),
+        )
+
+
+class ChecklistHandler(AreaHandler):
+    intents = (intents.CHECKLIST,)
+
+    def answer(self, turn: Turn) -> Response:
+        return read_checklist(turn)
+
+
+class RequestHandler(AreaHandler):
+    intents = (intents.REQUEST,)
+
+    def answer(self, turn: Turn) -> Response:
+        return explain_request(turn)
+
+
+class RightsHandler(AreaHandler):
+    intents = (intents.RIGHTS,)
+
+    def answer(self, turn: Turn) -> Response:
+        return turn.ask_yes_no(turn.t("rights"), turn.t("rights.reprompt"), about="request")
+
+
+class DetailHandler(AreaHandler):
+    """What a record is and why it matters; then, do you have it already?"""
+
+    intents = (intents.DETAIL,)
+
+    def answer(self, turn: Turn) -> Response:
+        item = record_slot(turn)
+        return which_record(turn, "unknown.describe") if item is None else describe(turn, item)
+
+
+class GatheredHandler(AreaHandler):
+    intents = (intents.GATHERED,)
+
+    def answer(self, turn: Turn) -> Response:
+        item = record_slot(turn)
+        return which_record(turn, "unknown.mark") if item is None else mark(turn, item)
+
+
+class NotGatheredHandler(AreaHandler):
+    """Puts an item back on the list; "that one" is the item last talked about."""
+
+    intents = (intents.NOT_GATHERED,)
+
+    def answer(self, turn: Turn) -> Response:
+        item = record_slot(turn) or (None if turn.slot(intents.RECORD_SLOT) else last_item(turn))
+        return which_record(turn, "unknown.unmark") if item is None else unmark(turn, item)
+
+
+class MissingHandler(AreaHandler):
+    intents = (intents.MISSING,)
+
+    def answer(self, turn: Turn) -> Response:
+        return read_missing(turn)
+
+
+class ResetHandler(AreaHandler):
+    intents = (intents.RESET,)
+
+    def answer(self, turn: Turn) -> Response:
+        have = len(checklist.gathered(turn.user))
+        if not have:
+            return turn.ask_yes_no(
+                turn.t("reset.empty"), turn.t("reset.empty_reprompt"), about="checklist"
+            )
+        return turn.ask_yes_no(
+            turn.t("reset.confirm", have=have), turn.t("reset.reprompt"), about="reset"
+        )
+
+
+class RecordsAnswerHandler(AnswerHandler):
+    """Yes and no to the records area's own questions."""
+
+    questions = ("resume", "missing", "request", "checklist", "reset", "have_item")
+
+    def answer(self, turn: Turn) -> Response:
+        yes = turn.intent_name == "AMAZON.YesIntent"
+        about = turn.question
+        if about in ("resume", "missing"):
+            if yes:
+                return read_missing(turn)
+            return next_steps(turn, "next" if about == "resume" else "missing.declined")
+        if about == "request":
+            return explain_request(turn) if yes else next_steps(turn)
+        if about == "checklist":
+            return read_checklist(turn) if yes else next_steps(turn)
+        if about == "reset":
+            if not yes:
+                return next_steps(turn, "reset.kept")
+            checklist.clear(turn.user)
+            turn.save_user()
+            return turn.ask_yes_no(
+                turn.t("reset.done", count=total()),
+                turn.t("reset.done_reprompt"),
+                about="checklist",
+            )
+        item = last_item(turn)
+        if item is None:
+            return next_steps(turn)
+        if yes:
+            return mark(turn, item)
+        return turn.ask_yes_no(
+            turn.t("detail.not_yet", name=item_name(turn, item)),
+            turn.t("detail.not_yet_reprompt"),
+            about="request",
+        )
+
+
+def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+    """Every records handler, for ``area``."""
+    return [
+        RecordsAnswerHandler(area),
+        OverviewHandler(area),
+        ChecklistHandler(area),
+        RequestHandler(area),
+        RightsHandler(area),
+        DetailHandler(area),
+        GatheredHandler(area),
+        NotGatheredHandler(area),
+        MissingHandler(area),
+        ResetHandler(area),
+    ]

@@ -1,0 +1,85 @@
+"""Answers for the specialist area: who to see, where to find them, and what to check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.specialist import intents
+from skill import speech
+from skill.area import AnswerHandler, Area, AreaHandler
+from skill.turn import Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_core.dispatch_components import AbstractRequestHandler
+    from ask_sdk_model import Response
+
+TOPICS = ("sources", "credentials", "centers", "virtual")
+"""Each topic's answer ends by offering the next one; the last offers the first."""
+
+
+def is_cancer(condition_id: str | None) -> bool:
+    if not condition_id:
+        return False
+    condition_id = condition_id.upper()
+    return condition_id in intents.CANCER_IDS or condition_id.endswith("_CANCER")
+
+
+def topic(turn: Turn, name: str) -> Response:
+    """One topic in detail, then an offer of the next."""
+    offered = TOPICS[(TOPICS.index(name) + 1) % len(TOPICS)]
+    card = None
+    if turn.has(f"{name}.card"):
+        card = Card(turn.t(f"{name}.card_title"), turn.t(f"{name}.card"))
+    return turn.ask_yes_no(
+        speech.join(turn.t(name), turn.t(f"offer.{offered}")),
+        turn.t(f"offer.{offered}.reprompt"),
+        about=offered,
+        card=card,
+    )
+
+
+class OverviewHandler(AreaHandler):
+    intents = (intents.OVERVIEW,)
+
+    def answer(self, turn: Turn) -> Response:
+        condition = turn.slot(intents.CONDITION_SLOT)
+        hint = turn.t("overview.cancer") if condition and is_cancer(condition.id) else ""
+        return turn.ask(
+            speech.join(turn.t("overview"), hint, turn.t("overview.ask")),
+            turn.t("overview.reprompt"),
+        )
+
+
+class TopicHandler(AreaHandler):
+    """Answers one topic's intent."""
+
+    def __init__(self, area: Area, intent: str, name: str):
+        super().__init__(area)
+        self.intents = (intent,)
+        self.name = name
+
+    def answer(self, turn: Turn) -> Response:
+        return topic(turn, self.name)
+
+
+class SpecialistAnswerHandler(AnswerHandler):
+    """Yes to an offered topic reads it; no gives the next steps."""
+
+    questions = TOPICS
+
+    def answer(self, turn: Turn) -> Response:
+        if turn.intent_name == "AMAZON.NoIntent":
+            return turn.ask(turn.t("next"), turn.t("next.reprompt"))
+        return topic(turn, turn.question)
+
+
+def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+    """Every specialist handler, for ``area``."""
+    return [
+        SpecialistAnswerHandler(area),
+        OverviewHandler(area),
+        TopicHandler(area, intents.SOURCES, "sources"),
+        TopicHandler(area, intents.CREDENTIALS, "credentials"),
+        TopicHandler(area, intents.CENTERS, "centers"),
+        TopicHandler(area, intents.VIRTUAL, "virtual"),
+    ]

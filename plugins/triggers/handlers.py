@@ -1,0 +1,270 @@
+"""Handlers for the triggers area: the guided check and the one-shot answers.
+
+The check keeps only the user's yes/no answers in session memory; a condition or
+procedure the user names only picks which general answer to give and is never kept.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plugins.triggers import intents
+from skill.area import AnswerHandler, Area, AreaHandler, pending_question
+from skill.speech import join, spoken_list
+from skill.turn import MEMORY_KEY, Card, Turn
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model import Response
+
+YES = "AMAZON.YesIntent"
+
+# The five questions of the check, in the order asked; each has a question and a
+# reason in the locale file (check.q.<name>, check.reason.<name>).
+QUESTIONS = ("complex", "major_treatment", "unclear", "not_helping", "uneasy")
+CHECK_KEY = "check"
+CLEAR_AFTER = 2  # two reasons make the answer clear: no need to ask the rest
+
+# Procedures in the catalogue that are treatments other than an operation: the advice
+# about trying physical therapy first does not fit them.
+NOT_SURGERY = frozenset(
+    {
+        "CHEMOTHERAPY",
+        "RADIATION",
+        "IMMUNOTHERAPY",
+        "HORMONE_THERAPY",
+        "INJECTION",
+        "DIALYSIS",
+        "BIOPSY",
+        "LONG_TERM_MEDICATION",
+    }
+)
+
+# One-shot topics: each has <topic>.summary, <topic>.reprompt and <topic>.details, and
+# optionally <topic>.card.title / <topic>.card for the Alexa app.
+TOPICS = (
+    "surgery",
+    "treatment",
+    "complex",
+    "unclear",
+    "not_helping",
+    "uneasy",
+    "nothing_can_be_done",
+    "required",
+)
+
+
+# -- the check -----------------------------------------------------------------------
+def stored_answers(session: dict) -> list[bool] | None:
+    """The check's answers so far in this session, or ``None`` if it hasn't started."""
+    answers = (session.get(MEMORY_KEY) or {}).get("triggers", {}).get(CHECK_KEY)
+    if isinstance(answers, list) and all(isinstance(a, bool) for a in answers):
+        return answers
+    return None
+
+
+def start_check(turn: Turn, intro_key: str = "check.intro") -> Response:
+    turn.memory[CHECK_KEY] = []
+    return ask_question(turn, turn.t(intro_key))
+
+
+def ask_question(turn: Turn, lead: str = "") -> Response:
+    answers = turn.memory[CHECK_KEY]
+    if len(answers) >= len(QUESTIONS):
+        return recommend(turn, answers)
+    question = turn.t(f"check.q.{QUESTIONS[len(answers)]}")
+    return turn.ask_yes_no(
+        join(lead, question), join(turn.t("check.reprompt"), question), about="check"
+    )
+
+
+def record_answer(turn: Turn, yes: bool) -> Response:
+    answers = stored_answers(turn.session)
+    if answers is None or len(answers) >= len(QUESTIONS):
+        return start_check(turn)
+    answers.append(yes)
+    turn.memory[CHECK_KEY] = answers
+    if sum(answers) >= CLEAR_AFTER or len(answers) == len(QUESTIONS):
+        return recommend(turn, answers)
+    return ask_question(turn, turn.t("check.ack.yes" if yes else "check.ack.no"))
+
+
+def recommend(turn: Turn, answers: list[bool]) -> Response:
+    """Name the user's own reasons and offer the next step; or, with none, their right."""
+    asked = QUESTIONS[: len(answers)]
+    reasons = [turn.t(f"check.reason.{q}") for q, yes in zip(asked, answers, strict=True) if yes]
+    if not reasons:
+        return turn.ask_yes_no(
+            turn.t("check.result.none"), turn.t("check.result.none.reprompt"), about="tell"
+        )
+    say = turn.t("check.result.yes", reasons=spoken_list(reasons, turn.t("and")))
+    return turn.ask_yes_no(
+        join(say, turn.t("check.offer")),
+        turn.t("check.offer.reprompt"),
+        about="records",
+        card=Card(turn.t("card.next_steps.title"), turn.t("card.next_steps")),
+    )
+
+
+# -- one-shot answers ----------------------------------------------------------------
+def summary(turn: Turn, topic: str) -> Response:
+    return turn.ask_yes_no(
+        turn.t(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{topic}.more"
+    )
+
+
+def details(turn: Turn, topic: str) -> Response:
+    card = None
+    if turn.has(f"{topic}.card"):
+        card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
+    return turn.ask(turn.t(f"{topic}.details"), turn.t("open.reprompt"), card=card)
+
+
+def procedure_topic(turn: Turn) -> str | None:
+    """``surgery`` or ``treatment`` for a named procedure, ``None`` when none was named."""
+    procedure = turn.slot(intents.PROCEDURE_SLOT)
+    if procedure is None:
+        return None
+    return "treatment" if procedure.id in NOT_SURGERY else "surgery"
+
+
+class TopicHandler(AreaHandler):
+    """A situation the user describes: the point in one breath, details if wanted."""
+
+    def __init__(self, area: Area, intent: str, topic: str):
+        super().__init__(area)
+        self.intents = (intent,)
+        self.topic = topic
+
+    def answer(self, turn: Turn) -> Response:
+        return summary(turn, self.topic)
+
+
+class SurgeryHandler(AreaHandler):
+    """Surgery or another major treatment recommended."""
+
+    intents = (intents.SURGERY,)
+
+    def answer(self, turn: Turn) -> Response:
+        return summary(turn, procedure_topic(turn) or "surgery")
+
+
+class CheckHandler(AreaHandler):
+    """The guided check; or straight to the point when the user named the treatment."""
+
+    intents = (intents.CHECK,)
+
+    def answer(self, turn: Turn) -> Response:
+        topic = procedure_topic(turn)
+        if topic is not None:
+            return summary(turn, topic)
+        return start_check(turn)
+
+
+class WhatIsHandler(AreaHandler):
+    """What a second opinion is, and why asking for one is normal."""
+
+    intents = (intents.WHAT_IS,)
+
+    def answer(self, turn: Turn) -> Response:
+        return turn.ask_yes_no(turn.t("what_is"), turn.t("overview.reprompt"), about="start_check")
+
+
+class OverviewHandler(AreaHandler):
+    intents = (intents.OVERVIEW,)
+
+    def answer(self, turn: Turn) -> Response:
+        return turn.ask_yes_no(turn.t("overview"), turn.t("overview.reprompt"), about="start_check")
+
+
+class WaitingHandler(AreaHandler):
+    """Is it safe to wait? Never for an emergency; otherwise ask the doctor."""
+
+    intents = (intents.WAITING,)
+
+    def answer(self, turn: Turn) -> Response:
+        return turn.ask_yes_no(turn.t("waiting"), turn.t("waiting.reprompt"), about="tell")
+
+
+class RestartCheckHandler(AreaHandler):
+    """Start over, while in the check: the check again from the first question."""
+
+    intents = (intents.START_OVER,)
+    only_when_current = True
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not super().can_handle(handler_input):
+            return False
+        return stored_answers(handler_input.attributes_manager.session_attributes) is not None
+
+    def answer(self, turn: Turn) -> Response:
+        return start_check(turn, "check.restart")
+
+
+class CheckHelpHandler(AreaHandler):
+    """Help, or an answer that isn't yes or no, while a check question is open."""
+
+    intents = (intents.HELP, intents.FALLBACK)
+
+    def can_handle(self, handler_input: HandlerInput) -> bool:
+        if not super().can_handle(handler_input):
+            return False
+        pending = pending_question(handler_input)
+        return pending.get("area") == self.area.name and pending.get("about") == "check"
+
+    def answer(self, turn: Turn) -> Response:
+        if stored_answers(turn.session) is None:
+            return start_check(turn)
+        key = "check.help" if turn.intent_name == intents.HELP else "check.unclear"
+        return ask_question(turn, turn.t(key))
+
+
+class NotSureHandler(AreaHandler):
+    """Not sure: in the check, how to answer; elsewhere, the check is how to find out."""
+
+    intents = (intents.NOT_SURE,)
+
+    def answer(self, turn: Turn) -> Response:
+        if turn.question == "check" and stored_answers(turn.session) is not None:
+            return ask_question(turn, turn.t("check.unsure"))
+        return turn.ask_yes_no(turn.t("unsure"), turn.t("overview.reprompt"), about="start_check")
+
+
+class Answers(AnswerHandler):
+    """Yes and no to the check's questions and to this area's offers."""
+
+    questions = ("check", "start_check", "records", "tell", *(f"{t}.more" for t in TOPICS))
+
+    def answer(self, turn: Turn) -> Response:
+        yes = turn.intent_name == YES
+        about = turn.question or ""
+        if about == "check":
+            return record_answer(turn, yes)
+        if not yes:
+            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
+        if about == "start_check":
+            return start_check(turn)
+        if about in ("records", "tell"):
+            return turn.ask(turn.t(f"pointer.{about}"), turn.t("open.reprompt"))
+        return details(turn, about.removesuffix(".more"))
+
+
+def handlers(area: Area) -> list[AreaHandler]:
+    """This area's handlers, in the order they are tried."""
+    return [
+        CheckHelpHandler(area),
+        RestartCheckHandler(area),
+        Answers(area),
+        NotSureHandler(area),
+        CheckHandler(area),
+        WhatIsHandler(area),
+        OverviewHandler(area),
+        SurgeryHandler(area),
+        WaitingHandler(area),
+        TopicHandler(area, intents.COMPLEX_DIAGNOSIS, "complex"),
+        TopicHandler(area, intents.NO_DIAGNOSIS, "unclear"),
+        TopicHandler(area, intents.NOT_WORKING, "not_helping"),
+        TopicHandler(area, intents.UNEASY, "uneasy"),
+        TopicHandler(area, intents.NOTHING_CAN_BE_DONE, "nothing_can_be_done"),
+        TopicHandler(area, intents.REQUIRED, "required"),
+    ]

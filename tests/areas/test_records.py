@@ -1,0 +1,259 @@
+"""Records: the checklist read three at a time, ticking items off, and getting records sent."""
+
+import pytest
+
+SEED_ITEMS = ("lab results", "pathology reports", "imaging scans", "consultations")
+EXTRA_ITEMS = (
+    "slides or tissue blocks",
+    "disc",
+    "operative report",
+    "discharge summar",
+    "allergies",
+)
+
+
+def short(r, limit=60):
+    """The turn stays within one breath, as the voice design rules ask."""
+    assert len(r.speech.split()) <= limit, r.speech
+    return r
+
+
+def read_to_end(alexa, r):
+    """Say "more" until the list is done; everything read, as one text."""
+    heard = [r.speech]
+    while r.reprompt.endswith("Want to hear more?"):
+        r = short(alexa.say("more"))
+        heard.append(r.speech)
+    return " ".join(heard), r
+
+
+def test_checklist_in_pages_of_three_then_only_what_is_missing(alexa):
+    alexa.launch()
+    r = short(alexa.say("what records do i need"))
+    said = r.speech.lower()
+    assert r.plugin == "records"
+    assert "9 kinds of records" in said
+    assert "lab results" in said and "pathology reports" in said and "imaging scans" in said
+    assert "consultations" not in said
+    assert "6 more" in said and said.endswith("?")
+    assert r.card["title"] == "Records to gather for a second opinion"
+    for item in SEED_ITEMS + EXTRA_ITEMS:
+        assert item in r.card["content"].lower()
+    assert "before your second appointment" in r.card["content"]
+
+    said = short(alexa.say("more")).speech.lower()
+    assert "consultations" in said and "treatment plan" in said
+    assert "slides or tissue blocks" in said and "disc" in said
+    assert "operative" not in said and "3 more" in said
+    said = short(alexa.say("yes")).speech.lower()
+    assert "operative reports" in said and "discharge summaries" in said and "allergies" in said
+    assert "i have my test results" in said and said.endswith("?")
+
+    r = short(alexa.say("i have my imaging scans"))
+    assert r.intent == "RecordGatheredIntent" and r.resolved == {"record": "imaging scans"}
+    assert "imaging scans" in r.speech and "1 of 9" in r.speech
+    r = short(alexa.say("i've got the biopsy report"))
+    assert "pathology reports" in r.speech and "2 of 9" in r.speech
+
+    r = short(alexa.say("what am i still missing"))
+    assert "2 of 9" in r.speech and "7 still missing" in r.speech
+    assert r.card["title"] == "Records still to gather"
+    assert "imaging scans" not in r.card["content"] and "Pathology reports" not in r.card["content"]
+    heard, last = read_to_end(alexa, r)
+    heard = heard.lower()
+    assert "imaging scans" not in heard and "pathology reports" not in heard
+    for item in ("lab results", "consultations", "slides", "disc", "operative", "discharge"):
+        assert item in heard
+    assert "allergies" in heard and last.speech.endswith("?")
+
+
+def test_yes_after_the_missing_list_explains_requesting(alexa):
+    alexa.launch()
+    alexa.say("i have my test results")
+    r = alexa.say("yes")
+    assert "8 still missing" in r.speech
+    heard, last = read_to_end(alexa, r)
+    assert "Test and lab results" not in heard
+    r = alexa.say("yes")
+    assert "release form" in r.speech
+
+
+def test_requesting_and_sending_records(alexa):
+    alexa.launch()
+    r = short(alexa.say("how do i get my records to the new doctor"))
+    assert r.intent == "RecordsRequestIntent"
+    assert "release form" in r.speech
+    assert "before your second appointment" in r.speech
+    assert "call a few days ahead" in r.speech
+    assert "slides and scan discs straight to the new office" in r.speech
+    assert "release form" in r.card["content"] and "confirm it all arrived" in r.card["content"]
+    r = short(alexa.say("yes"))
+    assert "9 kinds of records" in r.speech
+
+
+def test_us_right_of_access(alexa):
+    alexa.launch()
+    r = short(alexa.say("can they charge me for my records"))
+    assert r.intent == "RecordsRightsIntent"
+    assert "HIPAA" in r.speech and "30 days" in r.speech
+    assert "reasonable, cost-based fee" in r.speech
+    r = short(alexa.say("no"))
+    assert r.speech.endswith("?") and "insurer" in r.speech
+
+
+def test_originals_that_must_travel(alexa):
+    alexa.launch()
+    r = short(alexa.say("why do they need the slides"))
+    assert r.intent == "RecordDetailIntent"
+    assert "glass slides or tissue blocks" in r.speech and "not just the report" in r.speech
+    r = short(alexa.say("yes"))
+    assert "pathology slides or blocks" in r.speech and "1 of 9" in r.speech
+
+    r = short(alexa.say("what's a cd of my scans"))
+    assert "disc or a secure link" in r.speech and "DICOM" in r.speech
+    r = short(alexa.say("no"))
+    assert "keep your images on disc on the list" in r.speech
+    r = short(alexa.say("yes"))
+    assert "release form" in r.speech
+
+
+def test_other_useful_reports(alexa):
+    alexa.launch()
+    r = short(alexa.say("what is an op note"))
+    assert "surgeon's account" in r.speech
+    r = short(alexa.say("what's a discharge summary"))
+    assert "hospital stay" in r.speech
+    r = short(alexa.say("do i really need the medication list"))
+    assert "every medicine you take" in r.speech and "allergies" in r.speech
+
+
+def test_a_record_not_on_the_checklist_gets_the_list_of_items(alexa):
+    alexa.launch()
+    r = short(alexa.say("i have my vaccination certificate"))
+    assert r.plugin == "records"
+    assert "not sure which record" in r.speech
+    assert "discharge summary" in r.speech and "pathology slides or blocks" in r.speech
+    assert "I have my test results" in r.reprompt
+    r = alexa.say("what am i still missing")
+    assert "Nothing is ticked off yet" in r.speech
+
+
+def test_ticking_twice_and_unticking(alexa):
+    alexa.launch()
+    alexa.say("i have my scans")
+    r = short(alexa.say("i've got my x-rays"))
+    assert "already ticked off your imaging scans" in r.speech
+    alexa.say("i have my blood work")
+    r = short(alexa.say("i don't have the scans after all"))
+    assert r.intent == "RecordNotGatheredIntent"
+    assert "imaging scans back on the list" in r.speech and "1 of 9" in r.speech
+    r = short(alexa.say("i don't have the scans after all"))
+    assert "hadn't ticked off your imaging scans" in r.speech
+    r = short(alexa.say("yes"))
+    assert "1 of 9" in r.speech and "Reports on your imaging scans" in r.speech
+
+
+def test_that_one_means_the_record_just_talked_about(alexa):
+    alexa.launch()
+    alexa.say("i have my op note")
+    r = short(alexa.say("what's an op note"))
+    assert "surgeon's account" in r.speech and "already ticked this one off" in r.speech
+    r = short(alexa.say("i don't have that one after all"))
+    assert "operative report back on the list" in r.speech
+    assert "nothing is ticked off now" in r.speech
+
+
+def test_starting_the_checklist_over(alexa):
+    alexa.launch()
+    alexa.say("i have my discharge papers")
+    alexa.say("i have my medicine list")
+    r = short(alexa.say("start my checklist over"))
+    assert "ticked off 2 so far" in r.speech and r.speech.endswith("?")
+    r = short(alexa.say("no"))
+    assert "left your checklist as it was" in r.speech
+    assert "2 of 9" in alexa.say("what am i missing").speech
+
+    alexa.say("start my checklist over")
+    r = short(alexa.say("yes"))
+    assert "checklist is clear" in r.speech
+    r = short(alexa.say("yes"))
+    assert "9 kinds of records" in r.speech
+    assert "Nothing is ticked off yet" in alexa.say("what am i missing").speech
+
+
+def test_progress_is_offered_when_the_user_comes_back(alexa):
+    alexa.launch()
+    alexa.say("i have my pathology report")
+    alexa.say("i have my operative report")
+    alexa.say("i have my lab results")
+    alexa.say("stop")
+
+    r = short(alexa.launch())
+    assert "You've gathered 3 of 9 records" in r.speech and r.speech.endswith("?")
+    r = short(alexa.say("yes"))
+    assert "6 still missing" in r.speech
+    heard, _ = read_to_end(alexa, r)
+    assert "Operative" not in heard and "Discharge" in heard
+
+
+def test_declining_to_resume_offers_next_steps(alexa):
+    alexa.launch()
+    alexa.say("i have my scans")
+    alexa.end()
+    alexa.launch()
+    r = short(alexa.say("no"))
+    assert r.plugin == "records"
+    assert "insurer" in r.speech and "specialist" in r.speech and r.speech.endswith("?")
+
+
+def test_nothing_is_offered_once_every_record_is_gathered(alexa):
+    alexa.launch()
+    last = None
+    for record in (
+        "test results",
+        "pathology reports",
+        "scans",
+        "consultation notes",
+        "slides",
+        "disc",
+        "operative report",
+        "discharge summary",
+        "medication list",
+    ):
+        last = short(alexa.say(f"i have my {record}"))
+    assert "all 9 records are ticked off" in last.speech and last.speech.endswith("?")
+    alexa.say("stop")
+    r = alexa.launch()
+    assert "gathered" not in r.speech and "You can ask" in r.speech
+
+
+def test_records_overview_and_help(alexa):
+    alexa.launch()
+    r = short(alexa.say("help me with my medical records"))
+    assert "before your second appointment" in r.speech
+    assert "checklist" in r.speech and "right to copies" in r.speech
+    r = short(alexa.say("help"))
+    assert "I have my test results" in r.speech and r.speech.endswith("?")
+    r = short(alexa.say("the checklist"))
+    assert r.intent == "RecordsChecklistIntent"
+
+
+@pytest.mark.parametrize(
+    "utterance",
+    ["what records do i need for my knee replacement", "what records do i need for lupus"],
+)
+def test_card_never_repeats_what_the_user_said(alexa, utterance):
+    alexa.launch()
+    r = alexa.say(utterance)
+    assert r.intent == "RecordsChecklistIntent" and r.slots
+    said = next(iter(r.slots.values())).lower()
+    assert said not in r.card["content"].lower() and said not in r.card["title"].lower()
+    assert said not in r.speech.lower()
+
+
+def test_emergency_mid_checklist_stops_everything(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = alexa.say("my chest hurts")
+    assert r.plugin == "safety" and r.should_end_session
+    assert "911" in r.speech
