@@ -82,6 +82,8 @@ class SafetyScreen(AbstractRequestInterceptor):
 class SafetyHandler(AbstractRequestHandler):
     """A short, fixed answer to an emergency or crisis: who to call, and that Alexa can't."""
 
+    intents = (EMERGENCY_INTENT, CRISIS_INTENT)
+
     def can_handle(self, handler_input: HandlerInput) -> bool:
         return FLAG in handler_input.attributes_manager.request_attributes
 
@@ -93,6 +95,8 @@ class SafetyHandler(AbstractRequestHandler):
 
 class DiagnosisRequestHandler(AbstractRequestHandler):
     """A kind refusal to diagnose or choose a treatment, and a way back to the guidance."""
+
+    intents = (DIAGNOSIS_INTENT,)
 
     def __init__(self, menu: Menu):
         self.menu = menu

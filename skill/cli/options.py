@@ -19,7 +19,6 @@ def add_store_options(parser: argparse.ArgumentParser) -> None:
 
 
 def settings_from(args: argparse.Namespace, **overrides) -> Settings:
-    """Settings from the environment, with this command's flags on top."""
-    return Settings.from_env(
-        db_path=getattr(args, "db", None), store=getattr(args, "store", None), **overrides
-    )
+    """Settings from the environment, this command's flags on top, ``overrides`` on top of all."""
+    flags = {"db_path": getattr(args, "db", None), "store": getattr(args, "store", None)}
+    return Settings.from_env(**{**flags, **overrides})

@@ -1,0 +1,64 @@
+"""What Alexa hears for its built-in intents, which carry no samples in a skill's model.
+
+Alexa trains these itself; the simulator needs phrasings to match. The lists hold the
+common ways people say each one, in English.
+"""
+
+from __future__ import annotations
+
+#: Alexa requires these in every custom skill, declared or not.
+REQUIRED = ("AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
+
+SAMPLES: dict[str, tuple[str, ...]] = {
+    "AMAZON.HelpIntent": (
+        "help", "help me", "i need help", "can you help me", "what can i do",
+        "what can you do", "what can i say", "what do i say", "how does this work",
+        "what are my options", "i am confused", "i do not know what to say",
+    ),
+    "AMAZON.StopIntent": (
+        "stop", "off", "shut up", "be quiet", "stop talking", "that is enough", "enough",
+        "i am done", "i am finished", "that is all", "goodbye", "bye",
+    ),
+    "AMAZON.CancelIntent": (
+        "cancel", "cancel that", "never mind", "nevermind", "forget it", "forget about it",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "go home", "home", "main menu", "go to the main menu", "back to the main menu",
+        "go back to the main menu", "take me home", "back to the menu",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repeat", "repeat that", "say that again", "can you repeat that", "please repeat",
+        "what did you say", "come again", "pardon", "one more time", "say it again",
+    ),
+    "AMAZON.StartOverIntent": (
+        "start over", "restart", "start again", "begin again", "start from the beginning",
+        "from the beginning", "from the top", "let us start over",
+    ),
+    "AMAZON.YesIntent": (
+        "yes", "yeah", "yep", "yup", "yes please", "sure", "okay", "ok", "of course",
+        "please do", "go ahead", "absolutely", "sounds good", "alright", "all right",
+        "i do", "i would", "why not", "definitely", "correct", "that is right",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "nope", "nah", "no thanks", "no thank you", "not really", "not now",
+        "i do not", "i would not", "no way", "not at all", "not yet",
+    ),
+    "AMAZON.NextIntent": (
+        "next", "next one", "skip", "skip it", "skip that", "go on", "continue",
+        "keep going", "go forward", "move on",
+    ),
+    "AMAZON.PreviousIntent": (
+        "previous", "previous one", "go back", "back", "last one", "the one before",
+        "go back one", "before that",
+    ),
+    "AMAZON.MoreIntent": (
+        "more", "tell me more", "more please", "give me more", "what else",
+        "keep reading",
+    ),
+    "AMAZON.PauseIntent": ("pause", "pause that", "hold on", "wait"),
+    "AMAZON.ResumeIntent": ("resume", "continue where we left off", "unpause"),
+}  # fmt: skip
+
+#: Said while a session is open, these close it without a request to the skill's intents:
+#: Alexa sends SessionEndedRequest with reason USER_INITIATED.
+EXIT_PHRASES = frozenset({"exit", "quit", "exit skill", "quit skill", "alexa exit", "alexa quit"})
