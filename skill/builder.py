@@ -13,6 +13,9 @@ from skill import safety
 from skill.core.handlers import ErrorHandler, apology, core_handlers
 from skill.core.interceptors import LogRequest, RememberAnswer
 from skill.core.menu import Menu
+from skill.persistence import make_adapter
+from skill.persistence.interceptors import LoadUserState, SaveUserState
+from skill.privacy.handlers import privacy_handlers
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -98,19 +101,24 @@ def collect_handlers(pm: pluggy.PluginManager, menu: Menu) -> list[AttributedHan
 
 def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSkill, Menu]:
     """The skill for every locale, built once per process."""
-    from skill.persistence import make_adapter
-
     menu = collect_areas(pm)
-    builder = CustomSkillBuilder(persistence_adapter=make_adapter(settings))
+    store = make_adapter(settings)
+    builder = CustomSkillBuilder(persistence_adapter=store)
     builder.add_global_request_interceptor(LogRequest())
     builder.add_global_request_interceptor(safety.SafetyScreen())
+    if store is not None:
+        builder.add_global_request_interceptor(LoadUserState(store))
     for handler in [
         AttributedHandler(safety.SafetyHandler(), safety.SAFETY.name, menu),
         AttributedHandler(safety.DiagnosisRequestHandler(menu), safety.SAFETY.name, menu),
+        # Privacy controls are the host's own and must win over any area's intents.
+        *(AttributedHandler(h, "core", menu) for h in privacy_handlers(store, menu)),
         *collect_handlers(pm, menu),
         *(AttributedHandler(h, "core", menu) for h in core_handlers(menu)),
     ]:
         builder.add_request_handler(handler)
     builder.add_global_response_interceptor(RememberAnswer())
+    if store is not None:
+        builder.add_global_response_interceptor(SaveUserState(store))
     builder.add_exception_handler(ErrorHandler(menu))
     return builder.create(), menu

@@ -48,9 +48,13 @@ class SkillRuntime:
             raise InvalidRequest("not a readable Alexa request: unknown request type")
         return parsed
 
-    def invoke(self, envelope: dict) -> Reply:
-        """Answer one request envelope (already parsed from JSON)."""
+    def invoke(self, envelope: dict, context: InvocationContext | None = None) -> Reply:
+        """Answer one request envelope (already parsed from JSON).
+
+        :param context: reaches handlers as ``handler_input.context``; it comes back
+            naming the plugin that answered.
+        """
         request_envelope = self.deserialize(envelope)
-        context = InvocationContext()
+        context = context or InvocationContext()
         response = self.skill.invoke(request_envelope, context)
         return Reply(self.serializer.serialize(response), context.plugin)

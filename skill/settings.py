@@ -35,6 +35,8 @@ class Settings:
     dynamodb_endpoint: str | None = None
     #: Drop stored progress untouched for this many days.
     retention_days: int = 365
+    #: Secret that keys the hash of user ids in the store (HMAC); empty: plain SHA-256.
+    user_salt: str = ""
     #: Plugin names to leave out.
     disabled_plugins: Sequence[str] = ()
     #: Register exactly these plugins instead of loading entry points (tests).
@@ -56,6 +58,7 @@ class Settings:
             dynamodb_table=env.get("SECOND_OPINION_DYNAMODB_TABLE") or "second-opinion-guide",
             dynamodb_endpoint=env.get("SECOND_OPINION_DYNAMODB_ENDPOINT") or None,
             retention_days=int(env.get("SECOND_OPINION_RETENTION_DAYS") or 365),
+            user_salt=env.get("SECOND_OPINION_USER_SALT") or "",
             disabled_plugins=tuple(blocked_from_env(dict(env))),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})

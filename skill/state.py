@@ -1,7 +1,11 @@
 """The user's durable state: what lasts beyond one session.
 
-Kept in the session until a persistence adapter is configured; then loaded once per
-session from the store and written back when it changes.
+It lives in the session attribute ``user`` as ``{area name: {...}}``. With a store
+configured, :class:`skill.persistence.interceptors.LoadUserState` fills it from the store
+on the first request of a session, and
+:class:`skill.persistence.interceptors.SaveUserState` writes it back after any request that
+called :func:`mark_changed`. Keep it to JSON values: flags, catalogue ids, timestamps.
+Lists are treated as sets when concurrent sessions are merged (order kept, no duplicates).
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
 
 USER_KEY = "user"
+#: Session bookkeeping for the store: ``{"base": state last read or written,
+#: "loaded": bool, "warned": bool}``.
+STORED_KEY = "stored"
 CHANGED_KEY = "user_changed"
 
 
@@ -23,3 +30,24 @@ def user_state(handler_input: HandlerInput) -> dict:
 def mark_changed(handler_input: HandlerInput) -> None:
     """Note that the durable state changed during this request."""
     handler_input.attributes_manager.request_attributes[CHANGED_KEY] = True
+
+
+def changed(handler_input: HandlerInput) -> bool:
+    """Whether :func:`mark_changed` was called during this request."""
+    return bool(handler_input.attributes_manager.request_attributes.get(CHANGED_KEY))
+
+
+def replace(handler_input: HandlerInput, new_state: dict) -> None:
+    """Replace the durable state in place, so dicts handed out earlier see the change."""
+    current = user_state(handler_input)
+    current.clear()
+    current.update(new_state)
+
+
+def forget(handler_input: HandlerInput) -> None:
+    """After an erase: nothing is remembered, in the session or as its stored base."""
+    replace(handler_input, {})
+    session = handler_input.attributes_manager.session_attributes
+    stored = session.setdefault(STORED_KEY, {})
+    stored.update(base={}, loaded=True)
+    handler_input.attributes_manager.request_attributes.pop(CHANGED_KEY, None)

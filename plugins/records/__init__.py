@@ -8,6 +8,7 @@ from plugins.records import checklist
 from plugins.records.handlers import make_handlers
 from skill import hookimpl
 from skill.area import Area
+from skill.speech import spoken_list
 
 if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -21,6 +22,10 @@ class RecordsArea(Area):
         if 0 < have < len(checklist.ITEMS):
             return self.strings.get(locale, "progress", have=have, total=len(checklist.ITEMS))
         return None
+
+    def remembered(self, locale: str, user: dict) -> str | None:
+        names = [self.strings.get(locale, f"item.{item}.name") for item in checklist.gathered(user)]
+        return self.strings.get(locale, "remembered", items=spoken_list(names)) if names else None
 
 
 AREA = RecordsArea("records", __name__, rank=30)

@@ -1,0 +1,258 @@
+"""The store for Lambda or several hosts: built on the official ask-sdk DynamoDB adapter.
+
+Items are ``{id, attributes, created, touched, expires_at, version}``. Writes are
+conditional on ``version``, so two requests for one user that race are merged (the loser
+re-reads and re-applies its changes) rather than one overwriting the other. Retention is
+DynamoDB's own TTL on ``expires_at``, plus ``second-opinion data purge`` for a sweep.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import boto3
+from ask_sdk_dynamodb.adapter import DynamoDbAdapter
+from boto3.dynamodb.conditions import Attr
+from botocore.config import Config
+from botocore.exceptions import BotoCoreError, ClientError
+
+from skill.persistence import StoredUser, StoreUnavailable, UserStore
+from skill.persistence.merge import rebase
+
+if TYPE_CHECKING:
+    from ask_sdk_model import RequestEnvelope
+
+PARTITION_KEY = "id"
+ATTRIBUTES = "attributes"
+TTL_ATTRIBUTE = "expires_at"
+DAY = 24 * 60 * 60
+#: Conditional writes tried before a merge gives up; between tries, a short random pause.
+ATTEMPTS = 10
+BACKOFF = 0.01
+#: Short timeouts and one retry: even a store that doesn't answer at all costs a request
+#: about three seconds (a read, then a read and a write), well inside Alexa's eight.
+CLIENT_CONFIG = Config(
+    connect_timeout=0.5, read_timeout=1.0, retries={"total_max_attempts": 2, "mode": "standard"}
+)
+
+
+def to_dynamo(value):
+    """JSON-like data as DynamoDB takes it: numbers as ``Decimal``."""
+    if isinstance(value, dict):
+        return {key: to_dynamo(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [to_dynamo(item) for item in value]
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return value
+
+
+def from_dynamo(value):
+    """DynamoDB data as JSON-like values: ``Decimal`` back to ``int`` or ``float``."""
+    if isinstance(value, dict):
+        return {key: from_dynamo(item) for key, item in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [from_dynamo(item) for item in value]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+@contextlib.contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except (BotoCoreError, ClientError) as exc:
+        raise StoreUnavailable(f"dynamodb: {type(exc).__name__}: {exc}") from exc
+
+
+class DynamoStore(DynamoDbAdapter, UserStore):
+    """Users' durable state in one DynamoDB table with a string partition key ``id``.
+
+    :param table_name: the table; create it with :meth:`create` or the deploy docs.
+    :param resource: a boto3 DynamoDB resource (endpoint and region already chosen).
+    :param retention_days: items expire this long after their last write (TTL);
+        ``0`` keeps them forever.
+    :param salt: see :mod:`skill.persistence.keys`.
+    """
+
+    def __init__(self, table_name: str, *, resource, retention_days: int = 365, salt: str = ""):
+        self.salt = salt
+        self.retention_days = retention_days
+        super().__init__(
+            table_name=table_name,
+            partition_key_name=PARTITION_KEY,
+            attribute_name=ATTRIBUTES,
+            create_table=False,
+            partition_keygen=self.key_for,
+            dynamodb_resource=resource,
+        )
+
+    @property
+    def table(self):
+        return self.dynamodb.Table(self.table_name)
+
+    # -- the ask-sdk-core adapter interface (deletes are the official ones) ------------
+    def get_attributes(self, request_envelope: RequestEnvelope) -> dict:
+        return self.load(self.key_for(request_envelope))
+
+    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict) -> None:
+        key = self.key_for(request_envelope)
+        now = int(time.time())
+        with _errors():
+            item = self._get(key)
+            created = int(item["created"]) if item and "created" in item else now
+            version = int(item.get("version", 0)) if item else 0
+            self.table.put_item(Item=self._item(key, attributes, created, now, version + 1))
+
+    # -- key-level operations -----------------------------------------------------------
+    def load(self, key: str) -> dict:
+        """The stored state for ``key`` (``{}`` if none); keeps an active item from expiring."""
+        with _errors():
+            item = self._get(key)
+        if item is None:
+            return {}
+        now = int(time.time())
+        if now - int(item.get("touched", 0)) >= DAY:
+            # A user who only listens is still using the skill; once a day is enough. If
+            # the write fails, the timestamp can wait for the next visit.
+            with contextlib.suppress(BotoCoreError, ClientError):
+                self._touch(key, now)
+        return from_dynamo(item.get(ATTRIBUTES, {}))
+
+    def merge(self, key: str, base: dict, current: dict) -> dict:
+        now = int(time.time())
+        for attempt in range(ATTEMPTS):
+            if attempt:
+                time.sleep(random.uniform(0, BACKOFF * 2 ** min(attempt, 5)))
+            with _errors():
+                item = self._get(key)
+            fresh = from_dynamo(item[ATTRIBUTES]) if item else {}
+            merged = rebase(fresh, base, current)
+            if item is None:
+                condition, version, created = Attr(PARTITION_KEY).not_exists(), 0, now
+            else:
+                version = int(item.get("version", 0))
+                condition = (
+                    Attr("version").eq(version)
+                    if "version" in item
+                    else Attr("version").not_exists()
+                )
+                created = int(item.get("created", now))
+            try:
+                self.table.put_item(
+                    Item=self._item(key, merged, created, now, version + 1),
+                    ConditionExpression=condition,
+                )
+                return merged
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                    raise StoreUnavailable(f"dynamodb: {exc}") from exc
+            except BotoCoreError as exc:
+                raise StoreUnavailable(f"dynamodb: {type(exc).__name__}: {exc}") from exc
+        raise StoreUnavailable(f"dynamodb: gave up after {ATTEMPTS} conflicting writes")
+
+    def export(self, key: str) -> StoredUser | None:
+        with _errors():
+            item = self._get(key)
+        if item is None:
+            return None
+        return StoredUser(
+            key=key,
+            attributes=from_dynamo(item.get(ATTRIBUTES, {})),
+            created=int(item.get("created", 0)),
+            touched=int(item.get("touched", 0)),
+        )
+
+    def erase(self, key: str) -> bool:
+        with _errors():
+            response = self.table.delete_item(Key={PARTITION_KEY: key}, ReturnValues="ALL_OLD")
+        return bool(response.get("Attributes"))
+
+    def purge(self, days: int) -> int:
+        """Sweep items untouched for ``days`` days (TTL does this too, within about two days)."""
+        cutoff = int(time.time()) - days * DAY
+        removed = 0
+        scan = {
+            "FilterExpression": Attr("touched").lt(cutoff),
+            "ProjectionExpression": PARTITION_KEY,
+        }
+        with _errors(), self.table.batch_writer() as batch:
+            while True:
+                page = self.table.scan(**scan)
+                for item in page.get("Items", []):
+                    batch.delete_item(Key={PARTITION_KEY: item[PARTITION_KEY]})
+                    removed += 1
+                if "LastEvaluatedKey" not in page:
+                    break
+                scan["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return removed
+
+    def count(self) -> int:
+        with _errors():
+            return int(self.table.scan(Select="COUNT").get("Count", 0))
+
+    def create(self) -> None:
+        """Create the table (on-demand billing) with TTL on ``expires_at``, and wait for it."""
+        client = self.dynamodb.meta.client
+        with _errors():
+            try:
+                client.create_table(
+                    TableName=self.table_name,
+                    KeySchema=[{"AttributeName": PARTITION_KEY, "KeyType": "HASH"}],
+                    AttributeDefinitions=[{"AttributeName": PARTITION_KEY, "AttributeType": "S"}],
+                    BillingMode="PAY_PER_REQUEST",
+                )
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") != "ResourceInUseException":
+                    raise
+            client.get_waiter("table_exists").wait(
+                TableName=self.table_name, WaiterConfig={"Delay": 1, "MaxAttempts": 60}
+            )
+            ttl = client.describe_time_to_live(TableName=self.table_name)
+            if ttl["TimeToLiveDescription"].get("TimeToLiveStatus") not in ("ENABLED", "ENABLING"):
+                client.update_time_to_live(
+                    TableName=self.table_name,
+                    TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE},
+                )
+
+    def _touch(self, key: str, now: int) -> None:
+        updates, values = ["touched = :now"], {":now": now}
+        if self.retention_days > 0:
+            updates.append(f"{TTL_ATTRIBUTE} = :expires")
+            values[":expires"] = now + self.retention_days * DAY
+        self.table.update_item(
+            Key={PARTITION_KEY: key},
+            UpdateExpression="SET " + ", ".join(updates),
+            ConditionExpression=Attr(PARTITION_KEY).exists(),
+            ExpressionAttributeValues=values,
+        )
+
+    def _get(self, key: str) -> dict | None:
+        response = self.table.get_item(Key={PARTITION_KEY: key}, ConsistentRead=True)
+        return response.get("Item")
+
+    def _item(self, key: str, attributes: dict, created: int, now: int, version: int) -> dict:
+        item = {
+            PARTITION_KEY: key,
+            ATTRIBUTES: to_dynamo(attributes),
+            "created": created,
+            "touched": now,
+            "version": version,
+        }
+        if self.retention_days > 0:
+            item[TTL_ATTRIBUTE] = now + self.retention_days * DAY
+        return item
+
+
+def make_dynamodb_store(
+    table: str, *, endpoint: str | None, retention_days: int, salt: str
+) -> DynamoStore:
+    """A :class:`DynamoStore` on ``table``, at ``endpoint`` if given (a local server)."""
+    resource = boto3.resource("dynamodb", endpoint_url=endpoint, config=CLIENT_CONFIG)
+    return DynamoStore(table, resource=resource, retention_days=retention_days, salt=salt)

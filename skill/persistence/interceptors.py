@@ -1,0 +1,131 @@
+"""Load durable state at the start of a session and save it when a request changed it.
+
+A store that is down or locked never costs the user an answer: the skill carries on from
+the session, says once per session that progress could not be kept, and writes the
+session's changes the next time the store answers.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import TYPE_CHECKING
+
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
+
+from skill import state
+from skill.persistence.merge import rebase
+from skill.privacy import PRIVACY
+from skill.safety import FLAG as SAFETY_FLAG
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+    from ask_sdk_model import Response
+
+    from skill.persistence import UserStore
+
+logger = logging.getLogger(__name__)
+
+#: Request attribute naming what failed ("load" or "save") during this request.
+FAILED_KEY = "store_failed"
+
+
+def _stored(session: dict) -> dict:
+    return session.setdefault(state.STORED_KEY, {"base": {}, "loaded": False})
+
+
+class LoadUserState(AbstractRequestInterceptor):
+    """Fill ``user_state`` from the store on the first request of a session.
+
+    If the store failed earlier in the session it is asked again on each request; once it
+    answers, changes made meanwhile are merged on top of what it holds.
+    """
+
+    def __init__(self, store: UserStore):
+        self.store = store
+
+    def process(self, handler_input: HandlerInput) -> None:
+        manager = handler_input.attributes_manager
+        if handler_input.request_envelope.session is None:
+            return  # events outside a session (skill disabled) have no state to load
+        if SAFETY_FLAG in manager.request_attributes:
+            return  # an emergency answer must not wait on the store
+        session = manager.session_attributes
+        stored = _stored(session)
+        if stored.get("loaded"):
+            return
+        try:
+            fresh = manager.persistent_attributes
+        except Exception as exc:  # any store failure: answer from the session instead
+            _log_failure("load", exc, handler_input)
+            manager.request_attributes[FAILED_KEY] = "load"
+            return
+        current = session.get(state.USER_KEY) or {}
+        merged = rebase(fresh, stored["base"], current)
+        session[state.USER_KEY] = merged
+        stored.update(base=copy.deepcopy(fresh), loaded=True)
+        if merged != fresh:
+            state.mark_changed(handler_input)
+
+
+class SaveUserState(AbstractResponseInterceptor):
+    """Write this request's changes to durable state, merged with what is stored now.
+
+    Register it after the interceptor that remembers the last answer, so that the notice
+    about a failed save is not repeated by "say that again".
+    """
+
+    def __init__(self, store: UserStore):
+        self.store = store
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        manager = handler_input.attributes_manager
+        if handler_input.request_envelope.session is None:
+            return
+        session = manager.session_attributes
+        if state.changed(handler_input):
+            stored = _stored(session)
+            current = state.user_state(handler_input)
+            try:
+                key = self.store.key_for(handler_input.request_envelope)
+                merged = self.store.merge(key, stored["base"], current)
+            except Exception as exc:  # any store failure: keep the answer, keep the session
+                _log_failure("save", exc, handler_input)
+                # After a failed load this request, that notice already covers the save.
+                manager.request_attributes.setdefault(FAILED_KEY, "save")
+            else:
+                state.replace(handler_input, merged)
+                stored.update(base=copy.deepcopy(merged), loaded=True)
+        failed = manager.request_attributes.get(FAILED_KEY)
+        if failed:
+            _warn_once(handler_input, response, failed)
+
+
+def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None:
+    logger.warning(
+        "store %s failed: %s: %s (request %s)",
+        step,
+        type(exc).__name__,
+        exc,
+        handler_input.request_envelope.request.request_id,
+    )
+
+
+def _warn_once(handler_input: HandlerInput, response: Response | None, failed: str) -> None:
+    """Open the answer with a word about the failure, once per session."""
+    stored = _stored(handler_input.attributes_manager.session_attributes)
+    speech = getattr(response, "output_speech", None)
+    if stored.get("warned") or speech is None:
+        return
+    request = handler_input.request_envelope.request
+    notice = PRIVACY.strings.get(
+        request.locale or "en-US", f"store.{failed}_failed", seed=request.request_id or ""
+    )
+    ssml = getattr(speech, "ssml", None)
+    if ssml is not None:
+        speech.ssml = ssml.replace("<speak>", f"<speak>{notice} ", 1)
+    elif getattr(speech, "text", None) is not None:
+        speech.text = f"{notice} {speech.text}"
+    else:
+        return
+    stored["warned"] = True

@@ -1,0 +1,247 @@
+"""The default store: one SQLite file in WAL mode, safe for several worker processes.
+
+Each write is one ``BEGIN IMMEDIATE`` transaction that reads the user's row, applies this
+session's changes to it (:func:`skill.persistence.merge.rebase`) and writes it back, so
+concurrent requests for one user are merged, not lost. A write that cannot get the lock
+within the timeout fails with :class:`StoreUnavailable` instead of holding up the answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from skill.persistence import StoredUser, StoreUnavailable, UserStore, schema
+from skill.persistence.merge import rebase
+
+if TYPE_CHECKING:
+    from ask_sdk_model import RequestEnvelope
+
+logger = logging.getLogger(__name__)
+
+#: Seconds a write waits for another process's write before giving up.
+LOCK_TIMEOUT = 2.0
+DAY = 24 * 60 * 60
+APP_DIR = "second-opinion-guide"
+FILE_NAME = "progress.sqlite3"
+
+
+def default_path() -> Path:
+    """The file in the user data directory, e.g. ``~/.local/share/second-opinion-guide``."""
+    return Path(platformdirs.user_data_dir(APP_DIR)) / FILE_NAME
+
+
+def _dumps(attributes: dict) -> str:
+    return json.dumps(attributes, separators=(",", ":"), sort_keys=True)
+
+
+class SqliteStore(UserStore):
+    """Users' durable state in one SQLite file.
+
+    :param path: the database file; its folder is created (private to the user) if needed.
+    :param retention_days: rows untouched this long are purged, at most once a day, after
+        a write; ``0`` keeps rows forever.
+    :param salt: see :mod:`skill.persistence.keys`.
+    :param timeout: seconds to wait for the write lock.
+    :param clock: seconds since the epoch (tests move time).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        retention_days: int = 365,
+        salt: str = "",
+        timeout: float | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
+        self.path = Path(path)
+        self.retention_days = retention_days
+        self.salt = salt
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
+        self.clock = clock
+        self._local = threading.local()
+        self._next_purge_check = 0.0
+
+    # -- the ask-sdk-core adapter interface ---------------------------------------------
+    def get_attributes(self, request_envelope: RequestEnvelope) -> dict:
+        return self.load(self.key_for(request_envelope))
+
+    def save_attributes(self, request_envelope: RequestEnvelope, attributes: dict) -> None:
+        key = self.key_for(request_envelope)
+        now = int(self.clock())
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO users (key, attributes, created, touched) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET attributes = excluded.attributes, "
+                "touched = excluded.touched",
+                (key, _dumps(attributes), now, now),
+            )
+
+    # -- key-level operations -----------------------------------------------------------
+    def load(self, key: str) -> dict:
+        """The stored state for ``key`` (``{}`` if none); keeps an active row from expiring."""
+        with self._errors():
+            row = (
+                self._conn()
+                .execute("SELECT attributes, touched FROM users WHERE key = ?", (key,))
+                .fetchone()
+            )
+        if row is None:
+            return {}
+        now = int(self.clock())
+        if now - row[1] >= DAY:
+            # A user who only listens is still using the skill; once a day is enough.
+            try:
+                with self._write(wait=False) as conn:
+                    conn.execute("UPDATE users SET touched = ? WHERE key = ?", (now, key))
+            except StoreUnavailable as exc:
+                logger.debug("could not refresh a row's timestamp: %s", exc)
+        return json.loads(row[0])
+
+    def merge(self, key: str, base: dict, current: dict) -> dict:
+        now = int(self.clock())
+        with self._write() as conn:
+            row = conn.execute("SELECT attributes FROM users WHERE key = ?", (key,)).fetchone()
+            merged = rebase(json.loads(row[0]) if row else {}, base, current)
+            if row:
+                conn.execute(
+                    "UPDATE users SET attributes = ?, touched = ? WHERE key = ?",
+                    (_dumps(merged), now, key),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO users (key, attributes, created, touched) VALUES (?, ?, ?, ?)",
+                    (key, _dumps(merged), now, now),
+                )
+        self._maybe_purge(now)
+        return merged
+
+    def export(self, key: str) -> StoredUser | None:
+        with self._errors():
+            row = (
+                self._conn()
+                .execute("SELECT attributes, created, touched FROM users WHERE key = ?", (key,))
+                .fetchone()
+            )
+        if row is None:
+            return None
+        return StoredUser(key=key, attributes=json.loads(row[0]), created=row[1], touched=row[2])
+
+    def erase(self, key: str) -> bool:
+        with self._write() as conn:
+            return conn.execute("DELETE FROM users WHERE key = ?", (key,)).rowcount > 0
+
+    def purge(self, days: int) -> int:
+        now = int(self.clock())
+        with self._write() as conn:
+            return self._purge(conn, days, now)
+
+    def count(self) -> int:
+        """How many users have stored state."""
+        with self._errors():
+            return self._conn().execute("SELECT COUNT(*) FROM users").fetchone()[0]
+
+    def create(self) -> None:
+        """Create the file and its schema now rather than on first use."""
+        self._conn()
+
+    # -- retention ----------------------------------------------------------------------
+    def _purge(self, conn: sqlite3.Connection, days: int, now: int) -> int:
+        removed = conn.execute("DELETE FROM users WHERE touched < ?", (now - days * DAY,)).rowcount
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES ('purged_at', ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (str(now),),
+        )
+        return removed
+
+    def _maybe_purge(self, now: int) -> None:
+        """At most once a day across all processes sharing the file, drop expired rows."""
+        if self.retention_days <= 0 or now < self._next_purge_check:
+            return
+        self._next_purge_check = now + DAY
+        try:
+            with self._write() as conn:
+                row = conn.execute("SELECT value FROM meta WHERE name = 'purged_at'").fetchone()
+                if row is None or now - int(row[0]) >= DAY:
+                    removed = self._purge(conn, self.retention_days, now)
+                    logger.info(
+                        "retention: purged %d users idle %d days", removed, self.retention_days
+                    )
+        except StoreUnavailable as exc:
+            logger.debug("retention purge skipped: %s", exc)
+
+    # -- connections and transactions ---------------------------------------------------
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreUnavailable(f"sqlite: {type(exc).__name__}: {exc}") from exc
+
+    @contextlib.contextmanager
+    def _write(self, *, wait: bool = True) -> Iterator[sqlite3.Connection]:
+        """One write transaction, holding the write lock from its start.
+
+        :param wait: wait up to the timeout for another writer; ``False`` gives up at once.
+        """
+        with self._errors():
+            conn = self._conn()
+            if not wait:
+                conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            finally:
+                if not wait:
+                    conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _conn(self) -> sqlite3.Connection:
+        """This thread's connection; opened (and the schema migrated) on first use.
+
+        Connections are per thread and per process: a forked worker opens its own.
+        """
+        local = self._local
+        pid = os.getpid()
+        if getattr(local, "pid", None) == pid:
+            return local.conn
+        with self._errors():
+            conn = self._open()
+        local.conn, local.pid = conn, pid
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Create the file private to this account before SQLite does (its -wal and -shm
+        # files take the same mode).
+        os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+        conn = sqlite3.connect(
+            self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL loses nothing committed when a process dies; only a power
+            # cut can lose the last transactions.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            schema.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn

@@ -1,0 +1,82 @@
+"""Helpers for the persistence tests: the ``second-opinion`` command in child processes,
+and skills built on a temporary store with the small ``store_area`` test area."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def child_env(**extra: str) -> dict:
+    """The environment for a child process: no store settings leak in from outside."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SECOND_OPINION_")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
+
+
+def command() -> list[str]:
+    """How to run ``second-opinion`` with this interpreter."""
+    script = Path(sys.executable).with_name("second-opinion")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("second-opinion")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "import sys; from skill.cli import main; sys.exit(main())"]
+
+
+def simulate(db: Path, *utterances: str, user_id: str, launch: bool = True) -> list[dict]:
+    """``second-opinion simulate --json --db DB`` in a new process: one dict per turn."""
+    return simulate_logged(db, *utterances, user_id=user_id, launch=launch)[0]
+
+
+def simulate_logged(
+    db: Path, *utterances: str, user_id: str, launch: bool = True, verbose: bool = False
+) -> tuple[list[dict], str]:
+    """Like :func:`simulate`, also returning what the process logged (``-v``: debug)."""
+    args = [*command(), *(["-v"] if verbose else [])]
+    args += ["simulate", "--json", "--db", str(db), "--user-id", user_id]
+    if launch:
+        args.append("--launch")
+    done = subprocess.run(
+        [*args, *utterances],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=child_env(),
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    turns = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return turns, done.stderr
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "progress.sqlite3"
+
+
+@pytest.fixture
+def make_runtime(db: Path):
+    """Build a skill with the store_area test area on ``db`` (or other settings)."""
+    import store_area
+
+    from skill.runtime import SkillRuntime
+    from skill.settings import Settings
+
+    def build(**settings) -> SkillRuntime:
+        values = dict(verify=False, db_path=str(db), plugins=[store_area])
+        values.update(settings)
+        return SkillRuntime(Settings(**values))
+
+    return build
