@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plugins.communicating import intents
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -51,18 +51,6 @@ def read_questions(turn: Turn) -> Response:
     )
 
 
-class StepHandler(AreaHandler):
-    """An intent that opens one step directly."""
-
-    def __init__(self, area: Area, intent: str, name: str):
-        super().__init__(area)
-        self.intents = (intent,)
-        self.name = name
-
-    def answer(self, turn: Turn) -> Response:
-        return step(turn, self.name)
-
-
 class Answers(AnswerHandler):
     """Yes to an offer goes to the offered step; no leaves the choice open."""
 
@@ -78,9 +66,9 @@ def handlers(area: Area) -> list[AreaHandler]:
     """This area's handlers, in the order they are tried."""
     return [
         Answers(area),
-        StepHandler(area, intents.TELL_DOCTOR, "tell"),
-        StepHandler(area, intents.DOCTOR_REACTION, "reaction"),
-        StepHandler(area, intents.WHAT_TO_SAY, "script"),
-        StepHandler(area, intents.ASK_REFERRAL, "referral"),
-        StepHandler(area, intents.QUESTIONS, "questions"),
+        TopicHandler(area, intents.TELL_DOCTOR, "tell", step),
+        TopicHandler(area, intents.DOCTOR_REACTION, "reaction", step),
+        TopicHandler(area, intents.WHAT_TO_SAY, "script", step),
+        TopicHandler(area, intents.ASK_REFERRAL, "referral", step),
+        TopicHandler(area, intents.QUESTIONS, "questions", step),
     ]

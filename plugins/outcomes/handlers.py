@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plugins.outcomes import intents
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -41,18 +41,6 @@ def step(turn: Turn, name: str) -> Response:
     return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=following, card=card)
 
 
-class StepHandler(AreaHandler):
-    """An intent that opens one step directly."""
-
-    def __init__(self, area: Area, intent: str, name: str):
-        super().__init__(area)
-        self.intents = (intent,)
-        self.name = name
-
-    def answer(self, turn: Turn) -> Response:
-        return step(turn, self.name)
-
-
 class Answers(AnswerHandler):
     """Yes or no to "did they agree?"; yes to any other offer goes on to it."""
 
@@ -71,12 +59,12 @@ def handlers(area: Area) -> list[AreaHandler]:
     """This area's handlers, in the order they are tried."""
     return [
         Answers(area),
-        StepHandler(area, intents.OVERVIEW, "overview"),
-        StepHandler(area, intents.AGREE, "agree"),
-        StepHandler(area, intents.DIFFER, "differ"),
-        StepHandler(area, intents.SURGERY_VS_THERAPY, "surgery_vs_therapy"),
-        StepHandler(area, intents.THIRD_OPINION, "tie"),
-        StepHandler(area, intents.PRIMARY_CARE, "primary_care"),
-        StepHandler(area, intents.DECIDE, "decide"),
-        StepHandler(area, intents.HOW_OFTEN, "how_often"),
+        TopicHandler(area, intents.OVERVIEW, "overview", step),
+        TopicHandler(area, intents.AGREE, "agree", step),
+        TopicHandler(area, intents.DIFFER, "differ", step),
+        TopicHandler(area, intents.SURGERY_VS_THERAPY, "surgery_vs_therapy", step),
+        TopicHandler(area, intents.THIRD_OPINION, "tie", step),
+        TopicHandler(area, intents.PRIMARY_CARE, "primary_care", step),
+        TopicHandler(area, intents.DECIDE, "decide", step),
+        TopicHandler(area, intents.HOW_OFTEN, "how_often", step),
     ]

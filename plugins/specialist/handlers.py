@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from plugins.specialist import intents
 from skill import speech
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -50,18 +50,6 @@ class OverviewHandler(AreaHandler):
         )
 
 
-class TopicHandler(AreaHandler):
-    """Answers one topic's intent."""
-
-    def __init__(self, area: Area, intent: str, name: str):
-        super().__init__(area)
-        self.intents = (intent,)
-        self.name = name
-
-    def answer(self, turn: Turn) -> Response:
-        return topic(turn, self.name)
-
-
 class SpecialistAnswerHandler(AnswerHandler):
     """Yes to an offered topic reads it; no gives the next steps."""
 
@@ -78,8 +66,8 @@ def make_handlers(area: Area) -> list[AbstractRequestHandler]:
     return [
         SpecialistAnswerHandler(area),
         OverviewHandler(area),
-        TopicHandler(area, intents.SOURCES, "sources"),
-        TopicHandler(area, intents.CREDENTIALS, "credentials"),
-        TopicHandler(area, intents.CENTERS, "centers"),
-        TopicHandler(area, intents.VIRTUAL, "virtual"),
+        TopicHandler(area, intents.SOURCES, "sources", topic),
+        TopicHandler(area, intents.CREDENTIALS, "credentials", topic),
+        TopicHandler(area, intents.CENTERS, "centers", topic),
+        TopicHandler(area, intents.VIRTUAL, "virtual", topic),
     ]

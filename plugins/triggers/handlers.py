@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plugins.triggers import intents
-from skill.area import AnswerHandler, Area, AreaHandler, pending_question
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler, pending_question
 from skill.speech import join, spoken_list
 from skill.turn import MEMORY_KEY, Card, Turn
 
@@ -126,18 +126,6 @@ def procedure_topic(turn: Turn) -> str | None:
     if procedure is None:
         return None
     return "treatment" if procedure.id in NOT_SURGERY else "surgery"
-
-
-class TopicHandler(AreaHandler):
-    """A situation the user describes: the point in one breath, details if wanted."""
-
-    def __init__(self, area: Area, intent: str, topic: str):
-        super().__init__(area)
-        self.intents = (intent,)
-        self.topic = topic
-
-    def answer(self, turn: Turn) -> Response:
-        return summary(turn, self.topic)
 
 
 class SurgeryHandler(AreaHandler):
@@ -261,10 +249,10 @@ def handlers(area: Area) -> list[AreaHandler]:
         OverviewHandler(area),
         SurgeryHandler(area),
         WaitingHandler(area),
-        TopicHandler(area, intents.COMPLEX_DIAGNOSIS, "complex"),
-        TopicHandler(area, intents.NO_DIAGNOSIS, "unclear"),
-        TopicHandler(area, intents.NOT_WORKING, "not_helping"),
-        TopicHandler(area, intents.UNEASY, "uneasy"),
-        TopicHandler(area, intents.NOTHING_CAN_BE_DONE, "nothing_can_be_done"),
-        TopicHandler(area, intents.REQUIRED, "required"),
+        TopicHandler(area, intents.COMPLEX_DIAGNOSIS, "complex", summary),
+        TopicHandler(area, intents.NO_DIAGNOSIS, "unclear", summary),
+        TopicHandler(area, intents.NOT_WORKING, "not_helping", summary),
+        TopicHandler(area, intents.UNEASY, "uneasy", summary),
+        TopicHandler(area, intents.NOTHING_CAN_BE_DONE, "nothing_can_be_done", summary),
+        TopicHandler(area, intents.REQUIRED, "required", summary),
     ]
