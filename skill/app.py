@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
+from ask_sdk_model.request import Request
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.envelope import parse_body
 from skill.errors import RequestRejected
+from skill.i18n import DEFAULT_LOCALE, MissingString, Strings
 from skill.runtime import InvalidRequest, SkillRuntime
 from skill.settings import Settings
+
+if TYPE_CHECKING:
+    from skill.verification import Verifier
 
 logger = logging.getLogger(__name__)
 
 PLUGIN_HEADER = "X-Second-Opinion-Plugin"
 
+#: Request types the SDK can read; others are acknowledged with an empty response.
+REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
+ACKNOWLEDGE = {"version": "1.0", "response": {}}
 
-def create_app(settings: Settings | None = None, verifier=None) -> Flask:
+# The endpoint serves JSON to Alexa only: nothing for a browser to render, frame or cache.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+STRINGS = Strings("skill")
+
+
+def create_app(settings: Settings | None = None, verifier: Verifier | None = None) -> Flask:
     """The web app. Builds the skill once, here, not per request.
 
     :param settings: defaults to :meth:`Settings.from_env`.
@@ -31,30 +53,47 @@ def create_app(settings: Settings | None = None, verifier=None) -> Flask:
         from skill.verification import RequestVerifier
 
         verifier = RequestVerifier(skill_id=settings.skill_id)
+        if settings.skill_id is None:
+            logger.warning("no skill id set: signed requests for any skill will be answered")
     runtime = SkillRuntime(settings)
 
     app = Flask("second_opinion")
+    # Never the debugger or propagated exceptions on a public endpoint, whatever FLASK_DEBUG says.
+    app.debug = False
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions["second_opinion"] = runtime
+    # Alexa sends only the locales the skill is published in, and each needs a model.
+    locales = frozenset(path.stem for path in settings.models_dir.glob("*.json"))
 
     @app.post("/alexa")
     def alexa() -> Response:
         body = request.get_data(cache=False)
         try:
-            envelope = parse_body(body, settings.max_body_bytes)
+            envelope = parse_body(body, settings.max_body_bytes, locales)
             if verifier is not None:
                 verifier.verify(request.headers, body, envelope)
-            reply = runtime.invoke(envelope)
         except RequestRejected as exc:
             logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
             return error(exc.reason, exc.status)
+        if envelope["request"]["type"] not in REQUEST_TYPES:
+            # An interface newer than the SDK: nothing to say, and no reason to fail.
+            return answer(ACKNOWLEDGE, "core")
+        try:
+            reply = runtime.invoke(envelope)
         except InvalidRequest as exc:
             logger.warning("unreadable envelope: %s", exc)
             return error(str(exc), 400)
-        response = jsonify(reply.envelope)
-        if reply.plugin:
-            response.headers[PLUGIN_HEADER] = reply.plugin
-        return response
+        except Exception as exc:
+            # The skill contains its own failures; this is the last line, so Alexa still
+            # hears an answer and the user an apology rather than a dead endpoint.
+            logger.error(
+                "skill failed: %s (request %s)",
+                type(exc).__name__,
+                envelope["request"]["requestId"],
+                exc_info=exc,
+            )
+            return answer(apology(envelope), "core")
+        return answer(reply.envelope, reply.plugin)
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -71,16 +110,37 @@ def create_app(settings: Settings | None = None, verifier=None) -> Flask:
 
     @app.after_request
     def security_headers(response: Response) -> Response:
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Cache-Control", "no-store")
-        response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # Nothing else sets these, so extend (one call) rather than setdefault each.
+        response.headers.extend(SECURITY_HEADERS)
         return response
 
     return app
+
+
+def answer(envelope: dict, plugin: str | None) -> Response:
+    response = jsonify(envelope)
+    if plugin:
+        response.headers[PLUGIN_HEADER] = plugin
+    return response
 
 
 def error(reason: str, status: int) -> Response:
     response = jsonify(error=reason)
     response.status_code = status
     return response
+
+
+def apology(envelope: dict) -> dict:
+    """A spoken apology that ends the session, in the request's language."""
+    locale = envelope["request"].get("locale") or DEFAULT_LOCALE
+    try:
+        text = STRINGS.get(locale, "error", seed=envelope["request"]["requestId"])
+    except MissingString:
+        text = STRINGS.get(DEFAULT_LOCALE, "error")
+    return {
+        "version": "1.0",
+        "response": {
+            "outputSpeech": {"type": "SSML", "ssml": f"<speak>{text}</speak>"},
+            "shouldEndSession": True,
+        },
+    }

@@ -3,29 +3,122 @@
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections.abc import Collection
 
+from skill.core.handlers import LAST_KEY
 from skill.errors import RequestRejected
+from skill.paging import LIST_KEY
+from skill.state import USER_KEY
+from skill.turn import AREA_KEY, MEMORY_KEY, QUESTION_KEY
+
+#: Alexa's deepest envelopes (slot values with entity resolution) nest about 15 levels.
+MAX_DEPTH = 32
+#: Longer than any token, id or utterance Alexa sends.
+MAX_STRING_CHARS = 16 * 1024
+#: Values (object members and list items) in one body.
+MAX_VALUES = 10_000
+#: A slot value is what a person said: a few words.
+MAX_SLOT_CHARS = 1000
+#: Request ids, types, timestamps and intent names.
+MAX_ID_CHARS = 256
+#: Standard requests always come in a session; others (events, AudioPlayer) may not.
+IN_SESSION = frozenset({"LaunchRequest", "IntentRequest", "SessionEndedRequest"})
+#: A BCP 47 tag (``en-US``): it names string files, so nothing else may pass.
+LOCALE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
 
 
 def _reject_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-def parse_body(body: bytes, max_bytes: int) -> dict:
-    """The envelope in ``body``: strict UTF-8 JSON, an object with the fields Alexa sends."""
+def _finite(text: str) -> float:
+    # 1e999 parses to infinity, which no JSON can carry back out.
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def parse_body(body: bytes, max_bytes: int, locales: Collection[str] = ()) -> dict:
+    """The envelope in ``body``: strict UTF-8 JSON, an object with the fields Alexa sends.
+
+    :param locales: the locales the skill speaks; a request in another is refused.
+        Empty: any well-formed locale.
+    """
     if len(body) > max_bytes:
         raise RequestRejected(f"body larger than {max_bytes} bytes", 413)
     if not body:
         raise RequestRejected("empty body")
     try:
         text = body.decode("utf-8")
-        envelope = json.loads(text, parse_constant=_reject_constant)
+        envelope = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except UnicodeDecodeError:
         raise RequestRejected("body is not UTF-8") from None
     except (ValueError, RecursionError):
         raise RequestRejected("body is not valid JSON") from None
     check_shape(envelope)
+    if not within_limits_by_size(body):
+        check_limits(envelope)
+    locale = envelope["request"].get("locale")
+    if locales and locale is not None and locale not in locales:
+        raise RequestRejected(f"locale {locale} is not one this skill speaks")
     return envelope
+
+
+def within_limits_by_size(body: bytes) -> bool:
+    """True when the raw body alone shows :func:`check_limits` would pass: the usual case.
+
+    A body of at most ``MAX_VALUES`` bytes can hold neither more values nor a longer
+    string; at most ``MAX_DEPTH`` brackets cannot nest deeper; and only a ``\\u``
+    escape can spell a surrogate in text already decoded as UTF-8.
+    """
+    return (
+        len(body) <= min(MAX_VALUES, MAX_STRING_CHARS)
+        and body.count(b"{") + body.count(b"[") <= MAX_DEPTH
+        and b"\\u" not in body
+    )
+
+
+def check_limits(envelope: dict) -> None:
+    """Refuse deep nesting, huge strings, too many values and lone surrogates.
+
+    The SDK and the skill recurse through what they are given and echo strings back, so
+    these are bounded here, once, before either sees the envelope.
+    """
+    stack: list[tuple[object, int]] = [(envelope, 1)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise RequestRejected(f"body nests deeper than {MAX_DEPTH} levels")
+        if isinstance(node, dict):
+            count += len(node)
+            children = node.values()
+            for key in node:
+                _check_string(key)
+        else:
+            count += len(node)
+            children = node
+        if count > MAX_VALUES:
+            raise RequestRejected(f"body has more than {MAX_VALUES} values")
+        for child in children:
+            if isinstance(child, str):
+                _check_string(child)
+            elif isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+
+
+def _check_string(text: str) -> None:
+    if len(text) > MAX_STRING_CHARS:
+        raise RequestRejected(f"a string in the body is longer than {MAX_STRING_CHARS} characters")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON can spell an unpaired surrogate (\ud800) that no UTF-8 text holds.
+            raise RequestRejected("body holds an unpaired surrogate") from None
 
 
 def check_shape(envelope: object) -> None:
@@ -36,10 +129,15 @@ def check_shape(envelope: object) -> None:
     if not isinstance(request, dict):
         raise RequestRejected("missing 'request' object")
     for key in ("type", "requestId", "timestamp"):
-        if not isinstance(request.get(key), str):
+        value = request.get(key)
+        if not isinstance(value, str):
             raise RequestRejected(f"'request.{key}' must be a string")
-    if "locale" in request and not isinstance(request["locale"], str):
-        raise RequestRejected("'request.locale' must be a string")
+        # These reach log lines: one printable line each.
+        if not 0 < len(value) <= MAX_ID_CHARS or not value.isprintable():
+            raise RequestRejected(f"'request.{key}' must be one printable line")
+    locale = request.get("locale")
+    if locale is not None and (not isinstance(locale, str) or not LOCALE.fullmatch(locale)):
+        raise RequestRejected("'request.locale' must be a locale such as en-US")
     if not isinstance(envelope.get("version", "1.0"), str):
         raise RequestRejected("'version' must be a string")
     for key in ("session", "context"):
@@ -49,16 +147,69 @@ def check_shape(envelope: object) -> None:
     if request["type"] == "IntentRequest":
         if not isinstance(intent, dict) or not isinstance(intent.get("name"), str):
             raise RequestRejected("'request.intent.name' must be a string")
+        if not 0 < len(intent["name"]) <= MAX_ID_CHARS or not intent["name"].isprintable():
+            raise RequestRejected("'request.intent.name' must be one printable line")
         slots = intent.get("slots", {})
         if slots is not None and not isinstance(slots, dict):
             raise RequestRejected("'request.intent.slots' must be an object")
         for slot in (slots or {}).values():
             if not isinstance(slot, dict):
                 raise RequestRejected("each slot must be an object")
-            if "value" in slot and slot["value"] is not None and not isinstance(slot["value"], str):
+            value = slot.get("value")
+            if value is not None and not isinstance(value, str):
                 raise RequestRejected("slot values must be strings")
+            if value is not None and len(value) > MAX_SLOT_CHARS:
+                raise RequestRejected(f"a slot value is longer than {MAX_SLOT_CHARS} characters")
     session = envelope.get("session")
+    if session is None and request["type"] in IN_SESSION:
+        raise RequestRejected(f"a {request['type']} must have a 'session' object")
     if isinstance(session, dict):
         attributes = session.get("attributes")
         if attributes is not None and not isinstance(attributes, dict):
             raise RequestRejected("'session.attributes' must be an object")
+        check_host_attributes(attributes or {})
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, dict) and all(v is None or isinstance(v, str) for v in value.values())
+
+
+def _objects(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
+
+
+def _reading(value: object) -> bool:
+    """A list being read page by page (skill.paging)."""
+    if not isinstance(value, dict):
+        return False
+    items = value.get("items")
+    return (
+        isinstance(items, list)
+        and all(isinstance(item, str) for item in items)
+        and isinstance(value.get("pos"), int)
+        and isinstance(value.get("start", 0), int)
+        and all(isinstance(value.get(key), str) for key in ("area", "then", "then_reprompt"))
+        and (value.get("then_about") is None or isinstance(value["then_about"], str))
+    )
+
+
+def _last(value: object) -> bool:
+    return _strings(value) and (not value or isinstance(value.get("speech"), str))
+
+
+# Session attributes the host keeps, and the shape it reads them in. Alexa hands back
+# exactly what the skill sent, so another shape is forged or corrupt.
+HOST_ATTRIBUTES = {
+    AREA_KEY: lambda value: value is None or isinstance(value, str),
+    QUESTION_KEY: lambda value: value is None or _strings(value),
+    MEMORY_KEY: _objects,
+    USER_KEY: _objects,
+    LIST_KEY: lambda value: value is None or _reading(value),
+    LAST_KEY: lambda value: value is None or _last(value),
+}
+
+
+def check_host_attributes(attributes: dict) -> None:
+    for key, valid in HOST_ATTRIBUTES.items():
+        if key in attributes and not valid(attributes[key]):
+            raise RequestRejected(f"session attribute '{key}' is not in the skill's shape")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 
+from skill.cli import UsageError
 from skill.cli.options import add_store_options, settings_from
+from skill.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -20,11 +22,16 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8080, help="port (default 8080)")
     parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
-    parser.add_argument("--skill-id", help="your skill id; requests for other skills are refused")
+    parser.add_argument(
+        "--skill-id",
+        help="your skill id (or SECOND_OPINION_SKILL_ID); requests for other skills are refused. "
+        "Required unless --no-verify",
+    )
     parser.add_argument(
         "--no-verify",
         action="store_true",
-        help="accept requests without Alexa's signature (local testing only)",
+        help="accept requests without Alexa's signature (local testing only; or "
+        "SECOND_OPINION_VERIFY=0)",
     )
     add_store_options(parser)
     parser.set_defaults(func=run)
@@ -35,13 +42,33 @@ def run(args: argparse.Namespace) -> int:
 
     from skill.app import create_app
 
+    settings = checked_settings(args)
+    app = create_app(settings)
+    print(f"Second Opinion Guide listening on http://{args.host}:{args.port}/alexa", flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
+    return 0
+
+
+def checked_settings(args: argparse.Namespace) -> Settings:
+    """The settings to serve with, refusing a verified endpoint that names no skill.
+
+    Verification on means production: Alexa's signature proves a request came from Alexa,
+    not that it is for this skill, so a skill id is required too. Verification off is for
+    local testing, and says so loudly.
+    """
     overrides = {"skill_id": args.skill_id}
     if args.no_verify:
         overrides["verify"] = False
     settings = settings_from(args, **overrides)
     if not settings.verify:
-        logger.warning("request verification is OFF: use only for local testing")
-    app = create_app(settings)
-    print(f"Second Opinion Guide listening on http://{args.host}:{args.port}/alexa", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
-    return 0
+        logger.warning(
+            "request verification is OFF: anyone who can reach this port can talk to the "
+            "skill. Use only for local testing."
+        )
+    elif not settings.skill_id:
+        raise UsageError(
+            "serve verifies Alexa's requests and needs your skill id: pass --skill-id "
+            "amzn1.ask.skill... or set SECOND_OPINION_SKILL_ID (see docs/verification.md), "
+            "or use --no-verify for local testing"
+        )
+    return settings

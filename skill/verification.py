@@ -1,0 +1,368 @@
+"""Prove a request came from Alexa: certificate URL, certificate chain, signature, timestamp, skill.
+
+Amazon's rules are in "Host a custom skill as a web service". Chains are validated with
+``cryptography.x509.verification``, fetched once per URL and cached until they expire.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import posixpath
+import re
+import ssl
+import threading
+import time
+import urllib.request
+import warnings
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Protocol
+from urllib.parse import quote, unquote, urlsplit
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.x509 import verification
+
+from skill.errors import RequestRejected
+
+logger = logging.getLogger(__name__)
+
+CHAIN_URL_HEADER = "SignatureCertChainUrl"
+SIGNATURE_HEADER = "Signature-256"
+CHAIN_HOST = "s3.amazonaws.com"
+CHAIN_PATH_PREFIX = "/echo.api/"
+SIGNING_NAME = "echo-api.amazon.com"
+
+#: How far a request's timestamp may be from now, in seconds.
+TIMESTAMP_TOLERANCE = 150
+#: Skill events (enabled, disabled, permission changes) may arrive up to an hour late.
+SKILL_EVENT_TOLERANCE = 3600
+SKILL_EVENT_PREFIX = "AlexaSkillEvent."
+
+FETCH_TIMEOUT = 3.0
+MAX_CHAIN_BYTES = 64 * 1024
+MAX_URL_CHARS = 2048
+#: Verified chains kept; Alexa signs with one or two at a time.
+CHAIN_CACHE_SIZE = 16
+#: Recent failures kept, so a bad URL is not fetched again at once.
+FAILURE_CACHE_SIZE = 256
+#: After a failed fetch or check, wait this long before trying the URL again; doubles each time.
+FIRST_RETRY_SECONDS = 2.0
+MAX_RETRY_SECONDS = 60.0
+
+Fetch = Callable[[str], bytes]
+Clock = Callable[[], float]
+
+
+class Verifier(Protocol):
+    """What :func:`skill.app.create_app` needs: raise :class:`RequestRejected` to refuse."""
+
+    def verify(self, headers: Mapping[str, str], body: bytes, envelope: dict) -> None: ...
+
+
+class VerificationError(RequestRejected):
+    """A request that could not be proved to come from Alexa for this skill.
+
+    ``check`` names the step that refused it: ``headers``, ``cert_url``, ``chain``,
+    ``signature``, ``timestamp`` or ``skill_id``.
+    """
+
+    def __init__(self, reason: str, status: int = 400, *, check: str):
+        super().__init__(reason, status)
+        self.check = check
+
+
+@dataclass(frozen=True)
+class _Chain:
+    key: rsa.RSAPublicKey
+    expires: float
+
+
+@dataclass(frozen=True)
+class _Failure:
+    reason: str
+    retry_at: float
+    delay: float
+
+
+class RequestVerifier:
+    """Checks every request, in Amazon's order, and refuses at the first failure.
+
+    :param skill_id: when set, requests for any other skill are refused with 403.
+    :param trust_roots: root certificates to trust; default: certifi's bundle.
+    :param fetch: ``fetch(url) -> bytes`` for a certificate chain; default: HTTPS with a
+        short timeout and a size cap.
+    :param clock: seconds since the epoch; default :func:`time.time`.
+    """
+
+    def __init__(
+        self,
+        skill_id: str | None = None,
+        trust_roots: Iterable[x509.Certificate] | None = None,
+        fetch: Fetch | None = None,
+        clock: Clock | None = None,
+    ):
+        self.skill_id = skill_id
+        self._roots = list(trust_roots) if trust_roots is not None else None
+        self._store: verification.Store | None = None
+        self._fetch = fetch or fetch_chain
+        self._clock = clock or time.time
+        self._chains: OrderedDict[str, _Chain] = OrderedDict()
+        self._failures: OrderedDict[str, _Failure] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def verify(self, headers: Mapping[str, str], body: bytes, envelope: dict) -> None:
+        """Return if the request is Alexa's, for this skill; raise :class:`VerificationError`."""
+        now = self._clock()
+        url = _header(headers, CHAIN_URL_HEADER)
+        signature = _header(headers, SIGNATURE_HEADER)
+        if not url:
+            raise VerificationError(f"missing {CHAIN_URL_HEADER} header", check="headers")
+        if not signature:
+            raise VerificationError(f"missing {SIGNATURE_HEADER} header", check="headers")
+        key = self.signing_key(chain_url(url), now)
+        check_signature(key, signature, body)
+        check_timestamp(envelope, now)
+        self.check_skill_id(envelope)
+
+    def signing_key(self, url: str, now: float) -> rsa.RSAPublicKey:
+        """The leaf key of the verified chain at ``url`` (a URL from :func:`chain_url`)."""
+        cached = self._chains.get(url)
+        if cached is not None and now < cached.expires:
+            return cached.key
+        with self._lock:
+            cached = self._chains.get(url)
+            if cached is not None and now < cached.expires:
+                return cached.key
+            self._chains.pop(url, None)
+            failure = self._failures.get(url)
+            if failure is not None and now < failure.retry_at:
+                raise VerificationError(failure.reason, check="chain")
+            try:
+                chain = self._load_chain(url, now)
+            except VerificationError as exc:
+                delay = FIRST_RETRY_SECONDS
+                if failure is not None:
+                    delay = min(failure.delay * 2, MAX_RETRY_SECONDS)
+                failed = _Failure(exc.reason, now + delay, delay)
+                _remember(self._failures, url, failed, FAILURE_CACHE_SIZE)
+                raise
+            self._failures.pop(url, None)
+            _remember(self._chains, url, chain, CHAIN_CACHE_SIZE)
+            return chain.key
+
+    def check_skill_id(self, envelope: dict) -> None:
+        """Refuse (403) a request for another skill, when a skill id is configured."""
+        if self.skill_id is None:
+            return
+        ids = application_ids(envelope)
+        if not ids:
+            raise VerificationError("request names no skill", 403, check="skill_id")
+        if any(found != self.skill_id for found in ids):
+            raise VerificationError("request is for another skill", 403, check="skill_id")
+
+    def _load_chain(self, url: str, now: float) -> _Chain:
+        try:
+            data = self._fetch(url)
+        except Exception as exc:  # any failure of the network or of an injected fetch
+            logger.warning("could not fetch certificate chain %s: %s", url, type(exc).__name__)
+            raise VerificationError(
+                "certificate chain could not be fetched", check="chain"
+            ) from None
+        if not isinstance(data, bytes):
+            raise VerificationError("certificate chain could not be fetched", check="chain")
+        if len(data) > MAX_CHAIN_BYTES:
+            raise VerificationError("certificate chain is too large", check="chain")
+        try:
+            certificates = x509.load_pem_x509_certificates(data)
+        except ValueError:
+            raise VerificationError("certificate chain is not PEM", check="chain") from None
+        leaf, intermediates = certificates[0], certificates[1:]
+        when = datetime.fromtimestamp(now, UTC)
+        if not leaf.not_valid_before_utc <= when <= leaf.not_valid_after_utc:
+            raise VerificationError(
+                "signing certificate has expired or is not yet valid", check="chain"
+            )
+        if SIGNING_NAME not in _dns_names(leaf):
+            raise VerificationError(f"signing certificate is not for {SIGNING_NAME}", check="chain")
+        try:
+            key = leaf.public_key()
+        except (ValueError, UnsupportedAlgorithm):
+            key = None
+        if not isinstance(key, rsa.RSAPublicKey):
+            raise VerificationError("signing certificate has no RSA key", check="chain")
+        verifier = (
+            verification.PolicyBuilder()
+            .store(self._trust_store())
+            .time(when)
+            .build_server_verifier(x509.DNSName(SIGNING_NAME))
+        )
+        try:
+            built = verifier.verify(leaf, intermediates)
+        except verification.VerificationError as exc:
+            logger.warning("certificate chain %s not trusted: %s", url, exc)
+            raise VerificationError("certificate chain is not trusted", check="chain") from None
+        # Cached until the first certificate in the chain expires.
+        expires = min(certificate.not_valid_after_utc for certificate in built)
+        logger.info("verified certificate chain %s, cached until %s", url, expires)
+        return _Chain(key, expires.timestamp())
+
+    def _trust_store(self) -> verification.Store:
+        if self._store is None:
+            roots = self._roots if self._roots is not None else certifi_roots()
+            if not roots:
+                logger.error("no trusted root certificates: every signed request is refused")
+                raise VerificationError("certificate chain is not trusted", check="chain")
+            self._store = verification.Store(roots)
+        return self._store
+
+
+def _remember(cache: OrderedDict, url: str, value: object, size: int) -> None:
+    cache[url] = value
+    cache.move_to_end(url)
+    while len(cache) > size:
+        cache.popitem(last=False)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    """A header by name, case-insensitively, from Werkzeug's headers or a plain dict."""
+    value = headers.get(name)
+    if value is None and isinstance(headers, dict):
+        wanted = name.lower()
+        value = next((v for k, v in headers.items() if k.lower() == wanted), None)
+    return value if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=64)
+def chain_url(url: str) -> str:
+    """The certificate URL to fetch, after Amazon's checks; raise :class:`VerificationError`.
+
+    https, host ``s3.amazonaws.com``, port absent or 443, and a path that still starts with
+    ``/echo.api/`` once ``.`` and ``..`` segments are resolved. What is fetched is the URL
+    rebuilt from the checked parts, so nothing unchecked reaches the network.
+    """
+    if len(url) > MAX_URL_CHARS:
+        raise VerificationError("certificate URL is too long", check="cert_url")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise VerificationError("certificate URL is not a URL", check="cert_url") from None
+    if parts.scheme.lower() != "https":
+        raise VerificationError("certificate URL is not https", check="cert_url")
+    if parts.hostname != CHAIN_HOST or parts.username is not None or parts.password is not None:
+        raise VerificationError(f"certificate URL host is not {CHAIN_HOST}", check="cert_url")
+    if port not in (None, 443):
+        raise VerificationError("certificate URL port is not 443", check="cert_url")
+    path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
+    if not path.startswith(CHAIN_PATH_PREFIX):
+        raise VerificationError(
+            f"certificate URL path is not under {CHAIN_PATH_PREFIX}", check="cert_url"
+        )
+    return f"https://{CHAIN_HOST}{quote(path)}"
+
+
+def check_signature(key: rsa.RSAPublicKey, signature: str, body: bytes) -> None:
+    """``signature``: base64 RSA PKCS#1 v1.5 with SHA-256 over the exact body bytes."""
+    try:
+        raw = base64.b64decode(signature, validate=True)
+    except (binascii.Error, ValueError):
+        raise VerificationError(f"{SIGNATURE_HEADER} is not base64", check="signature") from None
+    try:
+        key.verify(raw, body, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        raise VerificationError("signature does not match the body", check="signature") from None
+
+
+def check_timestamp(envelope: dict, now: float) -> None:
+    """The request's timestamp is within 150 s of ``now`` (skill events: an hour old)."""
+    request = envelope.get("request") if isinstance(envelope, dict) else None
+    stamp = request.get("timestamp") if isinstance(request, dict) else None
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        raise VerificationError("request timestamp is unreadable", check="timestamp") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    age = now - when.timestamp()
+    skill_event = str(request.get("type")).startswith(SKILL_EVENT_PREFIX)
+    if age > (SKILL_EVENT_TOLERANCE if skill_event else TIMESTAMP_TOLERANCE):
+        raise VerificationError("request is too old", check="timestamp")
+    if age < -TIMESTAMP_TOLERANCE:
+        raise VerificationError("request timestamp is in the future", check="timestamp")
+
+
+def application_ids(envelope: dict) -> list[str]:
+    """Every skill id the envelope names: in ``context.System`` and in ``session``."""
+    found = []
+    for path in (("context", "System", "application"), ("session", "application")):
+        node: object = envelope
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and "applicationId" in node:
+            found.append(node["applicationId"])
+    return found
+
+
+def _dns_names(certificate: x509.Certificate) -> set[str]:
+    try:
+        san = certificate.extensions.get_extension_for_class(x509.SubjectAlternativeName)
+        names = san.value.get_values_for_type(x509.DNSName)
+    except (x509.ExtensionNotFound, x509.DuplicateExtension, ValueError):
+        return set()
+    return {name.lower() for name in names}
+
+
+PEM_BLOCK = re.compile(rb"-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", re.S)
+
+
+def certifi_roots() -> list[x509.Certificate]:
+    """certifi's roots; the odd one today's parser refuses is left out, not fatal."""
+    import certifi
+
+    with open(certifi.where(), "rb") as bundle:
+        blocks = PEM_BLOCK.findall(bundle.read())
+    roots = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for block in blocks:
+            try:
+                roots.append(x509.load_pem_x509_certificate(block))
+            except ValueError:
+                continue
+    return roots
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Fetch only the URL that was checked: a redirect is a failure."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def fetch_chain(url: str, *, context: ssl.SSLContext | None = None) -> bytes:
+    """GET ``url`` over verified HTTPS, with a short timeout; refuse anything too large.
+
+    :param context: TLS settings; default: certifi's roots and hostname checking.
+    """
+    if context is None:
+        import certifi
+
+        context = ssl.create_default_context(cafile=certifi.where())
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), _NoRedirect()
+    )
+    with opener.open(url, timeout=FETCH_TIMEOUT) as response:
+        if response.status != 200:
+            raise OSError(f"HTTP {response.status}")
+        data = response.read(MAX_CHAIN_BYTES + 1)
+    if len(data) > MAX_CHAIN_BYTES:
+        raise ValueError("certificate chain is too large")
+    return data

@@ -1,0 +1,427 @@
+"""POST /alexa under fire: whatever a client sends, a 2xx or a JSON 4xx, never a 5xx or a crash.
+
+Thousands of random bodies and mutated envelopes (every intent in the en-US model, with slots,
+entity resolution and the host's session attributes) go to one app; afterwards it still
+answers a valid request.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skill.app import create_app
+from skill.envelope import (
+    MAX_DEPTH,
+    MAX_SLOT_CHARS,
+    MAX_STRING_CHARS,
+    check_limits,
+    within_limits_by_size,
+)
+from skill.settings import MODELS_DIR, Settings
+
+MODEL = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]["languageModel"]
+# Derandomized: the same few thousand cases each run, so a failure is never a fluke.
+FUZZ = settings(
+    max_examples=600,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+    derandomize=True,
+)
+
+
+def envelope(request: dict, attributes: dict | None = None, new: bool = False) -> dict:
+    return {
+        "version": "1.0",
+        "session": {
+            "new": new,
+            "sessionId": "amzn1.echo-api.session.fuzz",
+            "application": {"applicationId": "amzn1.ask.skill.fuzz"},
+            "user": {"userId": "amzn1.ask.account.fuzz"},
+            "attributes": attributes or {},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": "amzn1.ask.skill.fuzz"},
+                "user": {"userId": "amzn1.ask.account.fuzz"},
+                "device": {"deviceId": "fuzz", "supportedInterfaces": {}},
+                "apiEndpoint": "https://api.amazonalexa.com",
+            }
+        },
+        "request": {
+            "requestId": "amzn1.echo-api.request.fuzz",
+            "timestamp": "2026-11-26T00:00:00Z",
+            "locale": "en-US",
+            **request,
+        },
+    }
+
+
+def slot(name: str, value: str, matched: bool) -> dict:
+    authority = {
+        "authority": f"amzn1.er-authority.echo-sdk.fuzz.{name}",
+        "status": {"code": "ER_SUCCESS_MATCH" if matched else "ER_SUCCESS_NO_MATCH"},
+    }
+    if matched:
+        authority["values"] = [{"value": {"name": value, "id": value.upper()}}]
+    return {
+        "name": name,
+        "value": value,
+        "confirmationStatus": "NONE",
+        "resolutions": {"resolutionsPerAuthority": [authority]},
+    }
+
+
+# A session in the middle of things: every host-owned attribute set.
+BUSY_SESSION = {
+    "area": "records",
+    "question": {"area": "records", "about": "resume"},
+    "memory": {"records": {"step": 1}},
+    "user": {"core": {"disclaimer_heard": True}, "records": {"have": ["imaging"]}},
+    "list": {
+        "area": "records",
+        "items": ["one", "two", "three", "four"],
+        "pos": 3,
+        "start": 0,
+        "then": "Anything else?",
+        "then_reprompt": "Anything else?",
+        "then_about": None,
+    },
+    "last": {"speech": "<speak>Hello.</speak>", "reprompt": "<speak>Hello?</speak>"},
+}
+
+
+def seeds() -> list[dict]:
+    """Valid envelopes of every kind the skill meets, to mutate."""
+    found = [
+        envelope({"type": "LaunchRequest"}, new=True),
+        envelope({"type": "LaunchRequest"}, BUSY_SESSION),
+        envelope({"type": "SessionEndedRequest", "reason": "USER_INITIATED"}),
+        envelope(
+            {
+                "type": "SessionEndedRequest",
+                "reason": "ERROR",
+                "error": {"type": "INVALID_RESPONSE", "message": "bad"},
+            }
+        ),
+        envelope({"type": "AlexaSkillEvent.SkillEnabled"}),
+        envelope({"type": "Connections.Response", "name": "x", "status": {"code": "200"}}),
+        envelope({"type": "Some.Future.Request"}),
+    ]
+    for intent in MODEL["intents"]:
+        slots = {
+            s["name"]: slot(s["name"], "chest pain" if i % 2 else "knee surgery", bool(i % 2))
+            for i, s in enumerate(intent.get("slots", []))
+        }
+        request = {"type": "IntentRequest", "dialogState": "COMPLETED"}
+        request["intent"] = {"name": intent["name"], "confirmationStatus": "NONE", "slots": slots}
+        found.append(envelope(request))
+        found.append(envelope(request, BUSY_SESSION))
+    return found
+
+
+SEEDS = seeds()
+
+json_leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["", "IntentRequest", "LaunchRequest", "en-US", "records", "\u0000", "<"])
+)
+json_values = st.recursive(
+    json_leaves,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["type", "name", "value", "slots", "items", "pos", "area", "about"])
+            | st.text(max_size=8),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+def paths(value, prefix=()):
+    """Every path to a value inside ``value``."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from paths(child, (*prefix, index))
+
+
+def mutate(data: st.DataObject, value: dict) -> object:
+    """One change at one place: drop it, replace it, or wrap it."""
+    where = data.draw(st.sampled_from(list(paths(value))))
+    if not where:
+        return data.draw(json_values)
+    parent = value
+    for step in where[:-1]:
+        parent = parent[step]
+    last = where[-1]
+    action = data.draw(st.sampled_from(["drop", "replace", "replace", "wrap", "stringify"]))
+    if action == "drop":
+        del parent[last]
+    elif action == "replace":
+        parent[last] = data.draw(json_values)
+    elif action == "wrap":
+        parent[last] = [parent[last]]
+    else:
+        parent[last] = json.dumps(parent[last])
+    return value
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(Settings(verify=False, store="memory")).test_client()
+
+
+class Watch(logging.Handler):
+    """Every log record with a traceback attached."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.tracebacks: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.tracebacks.append(record)
+
+
+@pytest.fixture(scope="module")
+def watch():
+    handler = Watch()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield handler
+    root.removeHandler(handler)
+
+
+def answer(client, body: bytes):
+    response = client.post("/alexa", data=body, content_type="application/json")
+    text = response.get_data(as_text=True)
+    assert response.status_code < 500, text
+    assert "Traceback" not in text
+    assert response.is_json, text
+    if response.status_code >= 400:
+        assert response.get_json()["error"]
+    return response
+
+
+def no_tracebacks(watch: Watch) -> None:
+    crashed = [f"{r.name}: {r.getMessage()}" for r in watch.tracebacks]
+    watch.tracebacks.clear()
+    assert not crashed, crashed
+
+
+@FUZZ
+@given(body=st.binary(max_size=400))
+def test_random_bytes(client, watch, body):
+    answer(client, body)
+    no_tracebacks(watch)
+
+
+@FUZZ
+@given(value=json_values)
+def test_random_json(client, watch, value):
+    answer(client, json.dumps(value).encode())
+    no_tracebacks(watch)
+
+
+@settings(FUZZ, max_examples=1500)
+@given(data=st.data(), seed=st.sampled_from(SEEDS), changes=st.integers(1, 3))
+def test_mutated_envelopes(client, watch, data, seed, changes):
+    value = copy.deepcopy(seed)
+    for _ in range(changes):
+        value = mutate(data, value) if isinstance(value, dict) else data.draw(json_values)
+    answer(client, json.dumps(value).encode())
+    no_tracebacks(watch)
+
+
+@FUZZ
+@given(data=st.data(), seed=st.sampled_from(SEEDS))
+def test_mutated_bytes(client, watch, data, seed):
+    body = bytearray(json.dumps(seed).encode())
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(body)))
+        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip" and at < len(body):
+            body[at] ^= data.draw(st.integers(1, 255))
+        elif action == "cut":
+            del body[at : at + data.draw(st.integers(1, 20))]
+        else:
+            body[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+    answer(client, bytes(body))
+    no_tracebacks(watch)
+
+
+deep_values = st.recursive(
+    json_leaves | st.text(st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010), max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=3), children)
+    ),
+    max_leaves=60,
+)
+
+
+@FUZZ
+@given(value=deep_values, ascii_only=st.booleans())
+def test_the_size_shortcut_never_passes_what_the_full_check_refuses(value, ascii_only):
+    try:
+        body = json.dumps({"v": value}, ensure_ascii=ascii_only).encode()
+    except UnicodeEncodeError:
+        return  # a lone surrogate has no UTF-8 spelling; such a body is refused as not UTF-8
+    if within_limits_by_size(body):
+        check_limits(json.loads(body))
+
+
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        (b"[" * 100_000 + b"]" * 100_000, 400),
+        (
+            json.dumps(
+                {
+                    "request": {
+                        "x": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+                    }
+                }
+            ).encode(),
+            400,
+        ),
+        (
+            json.dumps(
+                {**SEEDS[1], "deep": json.loads("[" * MAX_DEPTH + "]" * MAX_DEPTH)}
+            ).encode(),
+            400,
+        ),
+        (json.dumps({**SEEDS[1], "big": "x" * (MAX_STRING_CHARS + 1)}).encode(), 400),
+        (json.dumps({**SEEDS[1], "many": [0] * 20_000}).encode(), 400),
+        (b'{"request": {"type": "LaunchRequest", "requestId": "\\ud800", "timestamp": "t"}}', 400),
+        (json.dumps({**SEEDS[1], "x": "\ud800"}).encode(), 400),
+        (json.dumps(SEEDS[1]).encode()[:-1] + b', "x": 1e999999}', 400),
+        (json.dumps(SEEDS[1]).encode()[:-1] + b', "x": ' + b"9" * 5000 + b"}", 400),
+        (b"\xef\xbb\xbf" + json.dumps(SEEDS[1]).encode(), 400),
+        (json.dumps(SEEDS[1]).encode() + b" " * 300_000, 413),
+    ],
+)
+def test_hostile_bodies_are_refused(client, watch, body, status):
+    assert answer(client, body).status_code == status
+    no_tracebacks(watch)
+
+
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda r: r.update(locale="../../../etc/passwd"), "locale"),
+        (lambda r: r.update(locale="de-DE"), "not one this skill speaks"),
+        (lambda r: r.update(requestId="id\nFORGED LOG LINE"), "printable"),
+        (lambda r: r.update(type="x" * 300), "printable"),
+        (
+            lambda r: r["intent"]["slots"]["condition"].update(value="a" * (MAX_SLOT_CHARS + 1)),
+            "slot",
+        ),
+    ],
+)
+def test_fields_that_reach_files_and_logs_are_refused_when_odd(client, change, reason):
+    value = copy.deepcopy(next(s for s in SEEDS if s["request"].get("intent", {}).get("slots")))
+    value["request"]["intent"]["slots"].setdefault("condition", slot("condition", "x", False))
+    change(value["request"])
+    response = answer(client, json.dumps(value).encode())
+    assert response.status_code == 400
+    assert reason in response.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["AlexaSkillEvent.SkillEnabled", "Connections.Response", "AudioPlayer.PlaybackStopped"]
+)
+def test_requests_outside_a_session_are_answered_without_a_failure(client, watch, kind):
+    value = envelope({"type": kind})
+    del value["session"]
+    assert answer(client, json.dumps(value).encode()).status_code == 200
+    no_tracebacks(watch)
+
+
+def test_standard_requests_without_a_session_are_refused(client):
+    value = envelope({"type": "LaunchRequest"})
+    del value["session"]
+    response = answer(client, json.dumps(value).encode())
+    assert response.status_code == 400
+    assert "session" in response.get_json()["error"]
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [
+        {"memory": None},
+        {"memory": {"records": "x"}},
+        {"user": ["x"]},
+        {"user": {"core": 1}},
+        {"list": {"items": "abc", "pos": 0}},
+        {"list": {**BUSY_SESSION["list"], "pos": "1"}},
+        {"list": {**BUSY_SESSION["list"], "items": [1, 2]}},
+        {"last": {"reprompt": "x"}},
+        {"question": {"area": 1}},
+        {"area": ["records"]},
+    ],
+)
+def test_host_attributes_in_another_shape_are_refused(client, watch, attributes):
+    value = envelope({"type": "LaunchRequest"}, attributes)
+    response = answer(client, json.dumps(value).encode())
+    assert response.status_code == 400
+    assert "session attribute" in response.get_json()["error"]
+    no_tracebacks(watch)
+
+
+def test_unknown_request_types_are_acknowledged_politely(client):
+    response = answer(client, json.dumps(envelope({"type": "Alexa.Brand.New.Event"})).encode())
+    assert response.status_code == 200
+    assert response.get_json()["response"] == {}
+
+
+def test_responses_carry_security_headers(client):
+    for response in (
+        client.post("/alexa", data=b"nope"),
+        client.post("/alexa", json=SEEDS[0]),
+        client.get("/healthz"),
+    ):
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Cache-Control"] == "no-store"
+        assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+        assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_still_answers_a_valid_request_after_the_fuzzing(client):
+    response = answer(client, json.dumps(SEEDS[0]).encode())
+    assert response.status_code == 200
+    assert "not medical advice" in response.get_json()["response"]["outputSpeech"]["ssml"]
+
+
+def test_a_failure_inside_the_skill_still_answers_with_an_apology(monkeypatch, caplog):
+    app = create_app(Settings(verify=False, store="memory"))
+    runtime = app.extensions["second_opinion"]
+
+    def broken(envelope):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(runtime, "invoke", broken)
+    with caplog.at_level(logging.ERROR):
+        response = app.test_client().post("/alexa", json=SEEDS[0])
+    assert response.status_code == 200
+    body = response.get_json()["response"]
+    assert "Sorry" in body["outputSpeech"]["ssml"]
+    assert body["shouldEndSession"] is True
+    assert "a bug" not in response.get_data(as_text=True)
+    assert "skill failed: RuntimeError" in caplog.text

@@ -1,0 +1,60 @@
+"""Stand-ins for the network and the clock, and the envelopes the verifier tests sign."""
+
+from __future__ import annotations
+
+SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+
+
+class Clock:
+    """Seconds since the epoch, moved by the test."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Fetch:
+    """Serves chains by URL and counts the calls; unknown URLs fail like a 404."""
+
+    def __init__(self, chains: dict[str, bytes]):
+        self.chains = dict(chains)
+        self.calls: list[str] = []
+
+    def __call__(self, url: str) -> bytes:
+        self.calls.append(url)
+        if url not in self.chains:
+            raise OSError(f"404 for {url}")
+        return self.chains[url]
+
+
+def envelope(
+    timestamp: str, *, kind: str = "LaunchRequest", skill_id: str = SKILL_ID, note: str = ""
+) -> dict:
+    request = {
+        "type": kind,
+        "requestId": "amzn1.echo-api.request.verify",
+        "timestamp": timestamp,
+        "locale": "en-US",
+    }
+    if kind == "IntentRequest":
+        request["intent"] = {"name": "AMAZON.HelpIntent", "slots": {}}
+    return {
+        "version": "1.0",
+        "session": {
+            "new": True,
+            "sessionId": "amzn1.echo-api.session.verify",
+            "application": {"applicationId": skill_id},
+            "user": {"userId": "amzn1.ask.account.verify"},
+            "attributes": {"note": note} if note else {},
+        },
+        "context": {
+            "System": {
+                "application": {"applicationId": skill_id},
+                "user": {"userId": "amzn1.ask.account.verify"},
+                "device": {"deviceId": "device", "supportedInterfaces": {}},
+            }
+        },
+        "request": request,
+    }
