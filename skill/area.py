@@ -78,6 +78,10 @@ class AreaHandler(AbstractRequestHandler):
     Subclasses set ``intents`` and implement :meth:`answer`. With ``only_when_current``
     the handler claims its intents only while its area is the current one: the way to
     answer built-in intents such as ``AMAZON.StartOverIntent`` inside an area.
+
+    It answers only IntentRequests that name one of ``intents``; the host relies on that
+    to pass over it for every other request, so override :meth:`can_handle` only to
+    narrow it further (call ``super().can_handle`` first).
     """
 
     intents: tuple[str, ...] = ()

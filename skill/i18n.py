@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 
 DEFAULT_LOCALE = "en-US"
@@ -35,7 +35,7 @@ class Strings:
     def __init__(self, package: str):
         self.package = package
 
-    @cache  # noqa: B019 - one Strings object per package, kept for the process
+    @lru_cache(maxsize=32)  # noqa: B019 - one Strings object per package, kept for the process
     def table(self, locale: str) -> dict:
         """All keys for ``locale``, with fallbacks merged under it."""
         merged: dict = {}

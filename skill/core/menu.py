@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from skill import speech
 from skill.area import Area
@@ -16,11 +17,13 @@ class Menu:
         self.areas = sorted(areas, key=lambda area: (area.rank, area.name))
         self.by_name = {area.name: area for area in self.areas}
 
+    @cache  # noqa: B019 - a menu lives as long as its skill, and is the same for every request
     def examples(self, locale: str, limit: int = 3) -> str:
         """At most ``limit`` things to try, e.g. "what records I need, or ..."."""
         phrases = [area.example(locale) for area in self.areas[:limit]]
         return speech.spoken_list(phrases, CORE.strings.get(locale, "or"))
 
+    @cache  # noqa: B019 - as above
     def titles(self, locale: str) -> str:
         """Every area named, e.g. "when to get one, your records, and insurance"."""
         titles = [area.title(locale) for area in self.areas]

@@ -36,9 +36,11 @@ class BrokenRecords:
 
 
 class BrokenCanHandle:
-    """Fails while deciding whether it can handle anything at all."""
+    """Fails while deciding whether it can handle the records checklist."""
 
     class Handler(AreaHandler):
+        intents = ("RecordsChecklistIntent",)
+
         def can_handle(self, handler_input):
             raise KeyError("boom")
 
