@@ -45,7 +45,3 @@ def main(argv: list[str] | None = None) -> int:
 
 class UsageError(Exception):
     """Arguments that parse but make no sense together; exits 2 like argparse."""
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,37 +1,19 @@
 """The web edge: POST /alexa answers envelopes, refuses malformed bodies with JSON 4xx."""
 
 import json
+from pathlib import Path
 
 import pytest
 
 from skill.app import PLUGIN_HEADER, create_app
 from skill.settings import Settings
 
+LAUNCH = Path(__file__).with_name("launch.json")
 
-def launch_envelope(request_id="amzn1.echo-api.request.1"):
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "amzn1.echo-api.session.1",
-            "application": {"applicationId": "amzn1.ask.skill.test"},
-            "user": {"userId": "amzn1.ask.account.test"},
-            "attributes": {},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": "amzn1.ask.skill.test"},
-                "user": {"userId": "amzn1.ask.account.test"},
-                "device": {"deviceId": "device", "supportedInterfaces": {}},
-            }
-        },
-        "request": {
-            "type": "LaunchRequest",
-            "requestId": request_id,
-            "timestamp": "2026-11-26T00:00:00Z",
-            "locale": "en-US",
-        },
-    }
+
+def launch_envelope():
+    """The LaunchRequest the README posts with curl."""
+    return json.loads(LAUNCH.read_text())
 
 
 @pytest.fixture(scope="module")
