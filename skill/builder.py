@@ -11,6 +11,7 @@ from ask_sdk_core.skill_builder import CustomSkillBuilder
 
 from skill import safety
 from skill.area import AreaHandler
+from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
 from skill.core.interceptors import LogRequest, RememberAnswer
 from skill.core.menu import Menu
@@ -26,23 +27,6 @@ if TYPE_CHECKING:
     from skill.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-PLUGIN_ATTRIBUTE = "plugin"
-
-
-class InvocationContext:
-    """Passed to the skill with each request; comes back saying which plugin answered."""
-
-    __slots__ = ("plugin",)
-
-    def __init__(self) -> None:
-        self.plugin: str | None = None
-
-
-def answered_by(handler_input: HandlerInput, plugin: str) -> None:
-    handler_input.attributes_manager.request_attributes[PLUGIN_ATTRIBUTE] = plugin
-    if isinstance(handler_input.context, InvocationContext):
-        handler_input.context.plugin = plugin
 
 
 class AttributedHandler(AbstractRequestHandler):

@@ -17,7 +17,7 @@ from typing import Any
 
 from ask_sdk_core.exceptions import AskSdkException
 
-from skill.builder import InvocationContext
+from skill.context import InvocationContext
 from skill.runtime import SkillRuntime
 from skill.settings import Settings
 

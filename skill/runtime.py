@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 
-from skill.builder import InvocationContext, build_skill
+from skill.builder import build_skill
+from skill.context import InvocationContext
 from skill.plugin_manager import make_plugin_manager
 from skill.settings import Settings
 

@@ -72,7 +72,7 @@ class SafetyScreen(AbstractRequestInterceptor):
         kind = classify(handler_input)
         if kind:
             handler_input.attributes_manager.request_attributes[FLAG] = kind
-            logger.warning(
+            logger.info(
                 "safety gate: %s (request %s)",
                 kind,
                 handler_input.request_envelope.request.request_id,

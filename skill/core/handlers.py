@@ -14,6 +14,7 @@ from ask_sdk_core.utils import get_request_type
 
 from skill import paging, state
 from skill.area import is_request, pending_question
+from skill.context import answered_by
 from skill.core import CORE
 from skill.turn import AREA_KEY, MEMORY_KEY, QUESTION_KEY, Turn, respond
 
@@ -280,6 +281,7 @@ class ErrorHandler(AbstractExceptionHandler):
             request.request_id,
             exc_info=exception,
         )
+        answered_by(handler_input, CORE.name)
         return apology(handler_input, self.menu)
 
 

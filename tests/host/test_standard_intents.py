@@ -167,3 +167,23 @@ def test_unknown_intent_from_an_unloaded_area_is_answered_politely():
     assert r.plugin == "core"
     assert "can't do that" in r.speech
     assert r.speech.endswith("?") and not r.should_end_session
+
+
+def test_a_failure_outside_any_handler_is_an_apology_and_the_session_goes_on(
+    alexa, monkeypatch, caplog
+):
+    import skill.safety
+
+    alexa.launch()
+
+    def broken(handler_input):
+        raise RuntimeError("interceptor broke")
+
+    monkeypatch.setattr(skill.safety, "classify", broken)
+    r = alexa.say("what records do i need")
+    assert r.plugin == "core"
+    assert "sorry" in r.speech.lower() and r.speech.endswith("?")
+    assert not r.should_end_session and r.reprompt
+    assert "unhandled RuntimeError" in caplog.text
+    monkeypatch.undo()
+    assert alexa.say("what records do i need").plugin == "records"

@@ -1,0 +1,25 @@
+"""What travels with each request besides the envelope: who answered it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ask_sdk_core.handler_input import HandlerInput
+
+PLUGIN_ATTRIBUTE = "plugin"
+
+
+class InvocationContext:
+    """Passed to the skill with each request; comes back saying which plugin answered."""
+
+    __slots__ = ("plugin",)
+
+    def __init__(self) -> None:
+        self.plugin: str | None = None
+
+
+def answered_by(handler_input: HandlerInput, plugin: str) -> None:
+    handler_input.attributes_manager.request_attributes[PLUGIN_ATTRIBUTE] = plugin
+    if isinstance(handler_input.context, InvocationContext):
+        handler_input.context.plugin = plugin
