@@ -7,16 +7,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
 
+    from skill.core.menu import Menu
+
 PLUGIN_ATTRIBUTE = "plugin"
 
 
 class InvocationContext:
-    """Passed to the skill with each request; comes back saying which plugin answered."""
+    """Passed to the skill with each request; comes back saying which plugin answered.
 
-    __slots__ = ("plugin",)
+    It also carries the menu of loaded areas, so an area can point to another one only
+    when that area is there.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("plugin", "menu")
+
+    def __init__(self, menu: Menu | None = None) -> None:
         self.plugin: str | None = None
+        self.menu = menu
 
 
 def answered_by(handler_input: HandlerInput, plugin: str) -> None:

@@ -57,5 +57,6 @@ class SkillRuntime:
         """
         request_envelope = self.deserialize(envelope)
         context = context or InvocationContext()
+        context.menu = self.menu
         response = self.skill.invoke(request_envelope, context)
         return Reply(self.serializer.serialize(response), context.plugin)

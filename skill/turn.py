@@ -121,6 +121,16 @@ class Turn:
     def has(self, key: str) -> bool:
         return self.area.strings.has(self.locale, key)
 
+    def example_of(self, area_name: str) -> str | None:
+        """How to ask for another area ("what records do I need"); ``None`` if it isn't loaded.
+
+        Point the user to another area with this, never with its phrase written out, so
+        the pointer goes when that area is blocked or reworded.
+        """
+        menu = getattr(self.handler_input.context, "menu", None)
+        area = menu.by_name.get(area_name) if menu is not None else None
+        return area.example(self.locale) if area is not None else None
+
     # -- answers -------------------------------------------------------------------
     def ask(self, say: str, reprompt: str, *, card: Card | None = None) -> Response:
         """Speak and keep the session open. ``say`` should end with a question."""

@@ -133,3 +133,25 @@ def test_a_pip_installed_plugin_adds_an_area_with_no_core_change(installed_examp
     assert "insurer" in r.speech
     # The built-in areas are untouched.
     assert alexa.say("what records do i need").plugin == "records"
+
+
+class PointsToRecords:
+    """Answers the insurance overview by pointing to the records area, if it is loaded."""
+
+    class Handler(AreaHandler):
+        intents = ("InsuranceOverviewIntent",)
+
+        def answer(self, turn):
+            pointer = turn.example_of("records")
+            return turn.ask(f"Try: {pointer}?" if pointer else "Nothing to point to?", "Well?")
+
+    @hookimpl
+    def register_handlers(self):
+        return [self.Handler(plugins.records.AREA)]
+
+
+def test_an_area_points_to_another_only_while_it_is_loaded():
+    with_records = talk(PointsToRecords(), plugins.records)
+    assert with_records.intent("InsuranceOverviewIntent").speech == "Try: what records do I need?"
+    without = talk(PointsToRecords(), plugins.records, disabled_plugins=("records",))
+    assert without.intent("InsuranceOverviewIntent").speech == "Nothing to point to?"
