@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 AREA_KEY = "area"
 QUESTION_KEY = "question"
 MEMORY_KEY = "memory"
+# Where in the durable state the area the user was last in is kept: user["core"]["last_area"].
+LAST_AREA = ("core", "last_area")
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,13 @@ class Turn:
 
     def _enter(self) -> None:
         self.session[AREA_KEY] = self.area.name
+        menu = getattr(self.handler_input.context, "menu", None)
+        if menu is None or self.area.name not in menu.by_name:
+            return  # only guidance areas are worth coming back to
+        flags = state.user_state(self.handler_input).setdefault(LAST_AREA[0], {})
+        if flags.get(LAST_AREA[1]) != self.area.name:
+            flags[LAST_AREA[1]] = self.area.name
+            state.mark_changed(self.handler_input)
 
 
 def respond(

@@ -16,12 +16,13 @@ from skill import paging, state
 from skill.area import is_request, pending_question
 from skill.context import answered_by
 from skill.core import CORE
-from skill.turn import AREA_KEY, MEMORY_KEY, QUESTION_KEY, Turn, respond
+from skill.turn import AREA_KEY, LAST_AREA, MEMORY_KEY, QUESTION_KEY, Turn, respond
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model import Response
 
+    from skill.area import Area
     from skill.core.menu import Menu
 
 logger = logging.getLogger(__name__)
@@ -85,13 +86,26 @@ class LaunchHandler(CoreHandler):
                 progress = area.progress(turn.locale, user.get(area.name) or {})
                 if progress:
                     return self.resume(turn, area, opening, progress)
+            last = self.menu.by_name.get(flags.get(LAST_AREA[1]) or "")
+            if last is not None:
+                return self.pick_up(turn, last, opening)
         else:
             opening = self.t(turn, "welcome.first")
             flags[DISCLAIMER_FLAG] = True
             state.mark_changed(turn.handler_input)
         return self.menu_reply(turn, opening)
 
-    def resume(self, turn: Turn, area, opening: str, progress: str) -> Response:
+    def pick_up(self, turn: Turn, area: Area, opening: str) -> Response:
+        """Name the area a returning user was last in, and how to carry on there."""
+        leave_areas(turn)
+        last = self.t(
+            turn, "welcome.last", title=area.title(turn.locale), example=area.example(turn.locale)
+        )
+        return respond(
+            turn.handler_input, f"{opening} {last}", reprompt=self.t(turn, "menu.reprompt")
+        )
+
+    def resume(self, turn: Turn, area: Area, opening: str, progress: str) -> Response:
         """Offer a returning user the area they were working through."""
         leave_areas(turn)
         turn.session[AREA_KEY] = area.name

@@ -224,7 +224,8 @@ def test_nothing_is_offered_once_every_record_is_gathered(alexa):
     assert "all 9 records are ticked off" in last.speech and last.speech.endswith("?")
     alexa.say("stop")
     r = alexa.launch()
-    assert "gathered" not in r.speech and "You can ask" in r.speech
+    assert "gathered" not in r.speech and "missing" not in r.speech
+    assert r.session_attributes.get("question") is None and r.speech.endswith("?")
 
 
 def test_records_overview_and_help(alexa):

@@ -47,7 +47,7 @@ def test_when_the_store_comes_back_the_sessions_changes_are_written(make_runtime
     kept = store.load(store.key_for_user(visit.user_id))
     assert kept == {
         "checklist": {"gathered": ["scans", "labs"]},
-        "core": {"disclaimer_heard": True},
+        "core": {"disclaimer_heard": True, "last_area": "checklist"},
     }
 
 

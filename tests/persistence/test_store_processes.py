@@ -82,7 +82,10 @@ def test_a_writer_killed_mid_run_leaves_a_clean_file_with_every_committed_update
 
     for number in committed:
         kept = store.load(store.key_for_user(f"{WRITER_USER}-{number}"))
-        assert kept == {"checklist": {"gathered": ["scans"]}}, number
+        assert kept == {
+            "checklist": {"gathered": ["scans"]},
+            "core": {"last_area": "checklist"},
+        }, number
     assert store.count() >= len(committed)
 
 
@@ -109,4 +112,4 @@ def test_eight_concurrent_writers_for_one_user_lose_nothing(db):
     kept = store.load(store.key_for_user(WRITER_USER))
     expected = {name for names in items.values() for name in names}
     assert set(kept["checklist"]["gathered"]) == expected
-    assert kept["core"] == {"disclaimer_heard": True}
+    assert kept["core"] == {"disclaimer_heard": True, "last_area": "checklist"}
