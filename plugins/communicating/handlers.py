@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from plugins.communicating import intents
 from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
+from skill.speech import join
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -38,15 +39,25 @@ def step(turn: Turn, name: str) -> Response:
     return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=card)
 
 
+def open_reprompt(turn: Turn) -> str:
+    """What to ask next: records and weighing the opinions, where loaded, else this area."""
+    examples = turn.examples_of("records", "outcomes")
+    if not examples:
+        return turn.t("open.reprompt")
+    return turn.t("questions.then.reprompt", options=turn.choices(examples))
+
+
 def read_questions(turn: Turn) -> Response:
     """The questions to take to the second doctor, read a few at a time, and on a card."""
     questions = [turn.t(f"questions.{n}") for n in range(1, QUESTION_COUNT + 1)]
     card_text = "\n".join(f"{n}. {q}" for n, q in enumerate(questions, 1))
+    outcomes = turn.example_of("outcomes")
+    later = turn.t("questions.later", example=outcomes) if outcomes else ""
     return turn.read_list(
         turn.t("questions.intro", count=len(questions)),
         questions,
-        then=turn.t("questions.then"),
-        then_reprompt=turn.t("questions.then.reprompt"),
+        then=join(later, turn.t("questions.then")),
+        then_reprompt=open_reprompt(turn),
         card=Card(turn.t("questions.card.title"), f"{card_text}\n\n{turn.t('card.footer')}"),
     )
 

@@ -19,11 +19,27 @@ QUESTION_IDS = ("covered", "referral", "network", "cost")
 HEARD_KEY = "heard_questions"
 """Memory key: the insurer questions were read this session, so stop offering them."""
 
+NEXT_AREAS = ("specialist", "records")
+"""The areas offered after insurance, in order, where loaded."""
+
+
+def options(turn: Turn, *, skip: str | None = None) -> str:
+    """What to ask next: plan types (unless ``skip`` is "plans"), then the other loaded areas.
+
+    ``skip`` is the topic just heard or just turned down, so it isn't offered again.
+    """
+    questions = [turn.t("ask.plans")] if skip != "plans" else []
+    questions += turn.examples_of(*NEXT_AREAS)
+    return turn.choices(questions or [turn.t("ask.questions")])
+
 
 def offer_questions(turn: Turn, key: str) -> Response:
     """Say ``key``, then offer the insurer questions unless they were heard already."""
     if turn.memory.get(HEARD_KEY):
-        return turn.ask(speech.join(turn.t(key), turn.t("else")), turn.t("else.reprompt"))
+        return turn.ask(
+            speech.join(turn.t(key), turn.t("else")),
+            turn.t("else.reprompt", options=options(turn, skip=key)),
+        )
     return turn.ask_yes_no(
         speech.join(turn.t(key), turn.t("offer")), turn.t("offer.reprompt"), about="questions"
     )
@@ -94,7 +110,7 @@ class AbroadHandler(AreaHandler):
         route = slot.id if slot.id in intents.ROUTES else "other"
         return turn.ask(
             speech.join(turn.t(f"abroad.{route}"), turn.t("abroad.ask")),
-            turn.t("abroad.reprompt"),
+            turn.t("abroad.reprompt", options=options(turn, skip="plans")),
         )
 
 
@@ -105,7 +121,10 @@ class InsuranceAnswerHandler(AnswerHandler):
 
     def answer(self, turn: Turn) -> Response:
         if turn.intent_name == "AMAZON.NoIntent":
-            return turn.ask(turn.t("next"), turn.t("next.reprompt"))
+            choices = options(turn, skip=turn.question)
+            return turn.ask(
+                turn.t("next", options=choices), turn.t("next.reprompt", options=choices)
+            )
         return insurer_questions(turn) if turn.question == "questions" else plan_rules(turn)
 
 

@@ -21,7 +21,7 @@ YES = "AMAZON.YesIntent"
 # leads to the step named here. ``None``: the step ends with an open question.
 NEXT: dict[str, str | None] = {
     "overview": "agreed",  # a yes/no about the doctors, not an offer: see Answers
-    "agree": "how_often",
+    "agree": "decide",
     "differ": "tie",
     "surgery_vs_therapy": "tie",
     "how_often": "differ",

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 ITEM_KEY = "item"
 """Memory key: the item last talked about, for "do you have it already?" and "that one"."""
 
+HEARD_KEY = "heard_checklist"
+"""Memory key: the checklist was read this session, so don't offer it again straight away."""
+
+NEXT_AREAS = ("insurance", "specialist")
+"""The areas offered once the records are sorted, in order, where loaded."""
+
 
 # -- small pieces -------------------------------------------------------------------
 def total() -> int:
@@ -48,8 +54,18 @@ def last_item(turn: Turn) -> str | None:
     return item if item in checklist.ITEMS else None
 
 
+def next_options(turn: Turn) -> str:
+    """What to ask next: the other areas that are loaded, or this area's own question."""
+    return turn.choices(turn.examples_of(*NEXT_AREAS) or [turn.t("ask.missing")])
+
+
+def next_reprompt(turn: Turn) -> str:
+    return turn.t("next.reprompt", options=next_options(turn))
+
+
 # -- answers shared by several handlers ----------------------------------------------
 def read_checklist(turn: Turn) -> Response:
+    turn.memory[HEARD_KEY] = True
     have = len(checklist.gathered(turn.user))
     intro = turn.t("checklist.intro", count=total())
     if have:
@@ -68,7 +84,7 @@ def read_missing(turn: Turn) -> Response:
     have = len(checklist.gathered(turn.user))
     missing = checklist.missing(turn.user)
     if not missing:
-        return turn.ask(turn.t("missing.all", total=total()), turn.t("next.reprompt"))
+        return turn.ask(turn.t("missing.all", total=total()), next_reprompt(turn))
     if have:
         intro = turn.t("missing.some", have=have, total=total(), count=len(missing))
     else:
@@ -84,16 +100,17 @@ def read_missing(turn: Turn) -> Response:
 
 
 def explain_request(turn: Turn) -> Response:
-    return turn.ask_yes_no(
-        turn.t("request"),
-        turn.t("request.reprompt"),
-        about="checklist",
-        card=Card(turn.t("request.card_title"), turn.t("request.card")),
-    )
+    card = Card(turn.t("request.card_title"), turn.t("request.card"))
+    if turn.memory.get(HEARD_KEY):
+        # The checklist was just read: offering it again would go round in a circle.
+        say = speech.join(turn.t("request"), turn.t("request.after_checklist"))
+        return turn.ask(say, turn.t("request.after_checklist_reprompt"), card=card)
+    say = speech.join(turn.t("request"), turn.t("request.ask"))
+    return turn.ask_yes_no(say, turn.t("request.reprompt"), about="checklist", card=card)
 
 
 def next_steps(turn: Turn, opening: str = "next") -> Response:
-    return turn.ask(turn.t(opening), turn.t("next.reprompt"))
+    return turn.ask(turn.t(opening, options=next_options(turn)), next_reprompt(turn))
 
 
 def which_record(turn: Turn, reprompt_key: str) -> Response:
@@ -118,7 +135,7 @@ def mark(turn: Turn, item: str) -> Response:
     turn.save_user()
     have = len(checklist.gathered(turn.user))
     if have == total():
-        return turn.ask(turn.t("gathered.all", total=total()), turn.t("next.reprompt"))
+        return turn.ask(turn.t("gathered.all", total=total()), next_reprompt(turn))
     return turn.ask_yes_no(
         speech.join(
             turn.t("gathered.done", name=name, have=have, total=total()),

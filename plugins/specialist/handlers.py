@@ -14,7 +14,13 @@ if TYPE_CHECKING:
     from ask_sdk_model import Response
 
 TOPICS = ("sources", "credentials", "centers", "virtual")
-"""Each topic's answer ends by offering the next one; the last offers the first."""
+"""Each topic's answer ends by offering the next one not yet heard this session."""
+
+HEARD_KEY = "heard"
+"""Memory key: the topics read this session, so each is offered once."""
+
+NEXT_AREAS = ("records", "insurance")
+"""The areas offered once the user is done here, in order, where loaded."""
 
 
 def is_cancer(condition_id: str | None) -> bool:
@@ -24,12 +30,33 @@ def is_cancer(condition_id: str | None) -> bool:
     return condition_id in intents.CANCER_IDS or condition_id.endswith("_CANCER")
 
 
+def next_options(turn: Turn) -> str:
+    """What to ask next: the other areas that are loaded, or this area's own question."""
+    return turn.choices(turn.examples_of(*NEXT_AREAS) or [turn.t("ask.sources")])
+
+
+def next_steps(turn: Turn, opening: str) -> Response:
+    options = next_options(turn)
+    return turn.ask(turn.t(opening, options=options), turn.t("next.reprompt", options=options))
+
+
 def topic(turn: Turn, name: str) -> Response:
-    """One topic in detail, then an offer of the next."""
-    offered = TOPICS[(TOPICS.index(name) + 1) % len(TOPICS)]
+    """One topic in detail, then an offer of the next one not heard yet."""
+    heard = [t for t in turn.memory.get(HEARD_KEY) or [] if t in TOPICS and t != name]
+    heard.append(name)
+    turn.memory[HEARD_KEY] = heard
     card = None
     if turn.has(f"{name}.card"):
         card = Card(turn.t(f"{name}.card_title"), turn.t(f"{name}.card"))
+    start = TOPICS.index(name)
+    following = [TOPICS[(start + n) % len(TOPICS)] for n in range(1, len(TOPICS))]
+    offered = next((t for t in following if t not in heard), None)
+    if offered is None:
+        return turn.ask(
+            speech.join(turn.t(name), turn.t("done")),
+            turn.t("next.reprompt", options=next_options(turn)),
+            card=card,
+        )
     return turn.ask_yes_no(
         speech.join(turn.t(name), turn.t(f"offer.{offered}")),
         turn.t(f"offer.{offered}.reprompt"),
@@ -57,7 +84,7 @@ class SpecialistAnswerHandler(AnswerHandler):
 
     def answer(self, turn: Turn) -> Response:
         if turn.intent_name == "AMAZON.NoIntent":
-            return turn.ask(turn.t("next"), turn.t("next.reprompt"))
+            return next_steps(turn, "next")
         return topic(turn, turn.question)
 
 

@@ -53,6 +53,28 @@ TOPICS = (
     "required",
 )
 
+# Details that end by pointing to another area: <topic>.pointer, said only while that
+# area is loaded.
+POINTERS = {"complex": "specialist", "uneasy": "communicating", "required": "insurance"}
+
+# The areas the open reprompt offers, in order.
+NEXT_AREAS = ("communicating", "records", "specialist")
+
+
+# -- pointers to other areas ---------------------------------------------------------
+def pointer(turn: Turn, key: str, area: str) -> str:
+    """String ``key`` with ``{example}`` filled in from ``area``; "" when it isn't loaded."""
+    example = turn.example_of(area)
+    return turn.t(key, example=example) if example else ""
+
+
+def open_reprompt(turn: Turn) -> str:
+    """What to ask next: the other areas that are loaded, or this area's own topics."""
+    examples = turn.examples_of(*NEXT_AREAS)
+    if not examples:
+        return turn.t("open.reprompt.alone")
+    return turn.t("open.reprompt", options=turn.choices(examples))
+
 
 # -- the check -----------------------------------------------------------------------
 def stored_answers(session: dict) -> list[bool] | None:
@@ -73,6 +95,8 @@ def ask_question(turn: Turn, lead: str = "") -> Response:
     if len(answers) >= len(QUESTIONS):
         return recommend(turn, answers)
     question = turn.t(f"check.q.{QUESTIONS[len(answers)]}")
+    if len(answers) == len(QUESTIONS) - 1:
+        lead = join(lead, turn.t("check.last"))
     return turn.ask_yes_no(
         join(lead, question), join(turn.t("check.reprompt"), question), about="check"
     )
@@ -117,7 +141,9 @@ def details(turn: Turn, topic: str) -> Response:
     card = None
     if turn.has(f"{topic}.card"):
         card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
-    return turn.ask(turn.t(f"{topic}.details"), turn.t("open.reprompt"), card=card)
+    more = pointer(turn, f"{topic}.pointer", POINTERS[topic]) if topic in POINTERS else ""
+    say = join(turn.t(f"{topic}.details"), more, turn.t("open.ask"))
+    return turn.ask(say, open_reprompt(turn), card=card)
 
 
 def procedure_topic(turn: Turn) -> str | None:
@@ -126,6 +152,27 @@ def procedure_topic(turn: Turn) -> str | None:
     if procedure is None:
         return None
     return "treatment" if procedure.id in NOT_SURGERY else "surgery"
+
+
+def first_records(turn: Turn) -> Response:
+    """The records to start with; the full checklist and finding a doctor, if loaded."""
+    say = join(
+        turn.t("pointer.records"),
+        pointer(turn, "pointer.records.more", "records"),
+        pointer(turn, "pointer.specialist", "specialist"),
+        turn.t("open.ask"),
+    )
+    return turn.ask(say, open_reprompt(turn))
+
+
+def telling(turn: Turn) -> Response:
+    """How to raise it with a doctor; more words to use, if that area is loaded."""
+    say = join(
+        turn.t("pointer.tell"),
+        pointer(turn, "pointer.tell.more", "communicating"),
+        turn.t("open.ask"),
+    )
+    return turn.ask(say, open_reprompt(turn))
 
 
 class SurgeryHandler(AreaHandler):
@@ -229,11 +276,13 @@ class Answers(AnswerHandler):
         if about == "check":
             return record_answer(turn, yes)
         if not yes:
-            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
+            return turn.ask(turn.t("no_thanks"), open_reprompt(turn))
         if about == "start_check":
             return start_check(turn)
-        if about in ("records", "tell"):
-            return turn.ask(turn.t(f"pointer.{about}"), turn.t("open.reprompt"))
+        if about == "records":
+            return first_records(turn)
+        if about == "tell":
+            return telling(turn)
         return details(turn, about.removesuffix(".more"))
 
 

@@ -54,7 +54,8 @@ def test_questions_for_the_second_doctor_are_paged_with_a_card(alexa):
     alexa.say("more")
     r = short(alexa.say("yes"))
     assert "daily life" in r.speech
-    assert "what to do if the doctors disagree" in r.speech and r.speech.endswith("?")
+    assert "you can ask: what if the doctors disagree" in r.speech and r.speech.endswith("?")
+    assert "what records do I need, or what if the doctors disagree" in r.reprompt
 
 
 def test_the_card_never_repeats_the_procedure(alexa):
