@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ask_sdk_model.request import Request
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from skill.envelope import parse_body
-from skill.errors import RequestRejected
-from skill.i18n import DEFAULT_LOCALE, MissingString, Strings
+from skill.envelope import decode
+from skill.errors import RequestRejected, log_failure
 from skill.runtime import InvalidRequest, SkillRuntime
 from skill.settings import Settings
 
@@ -22,9 +20,6 @@ logger = logging.getLogger(__name__)
 
 PLUGIN_HEADER = "X-Second-Opinion-Plugin"
 
-#: Request types the SDK can read; others are acknowledged with an empty response.
-REQUEST_TYPES = frozenset(Request.discriminator_value_class_map)
-ACKNOWLEDGE = {"version": "1.0", "response": {}}
 
 # The endpoint serves JSON to Alexa only: nothing for a browser to render, frame or cache.
 SECURITY_HEADERS = {
@@ -35,8 +30,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
-
-STRINGS = Strings("skill")
 
 
 def create_app(settings: Settings | None = None, verifier: Verifier | None = None) -> Flask:
@@ -55,6 +48,11 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
         verifier = RequestVerifier(skill_id=settings.skill_id)
         if settings.skill_id is None:
             logger.warning("no skill id set: signed requests for any skill will be answered")
+    if not settings.verify:
+        logger.warning(
+            "request verification is OFF: anyone who can reach this endpoint can talk to the "
+            "skill. Use only for local testing."
+        )
     runtime = SkillRuntime(settings)
 
     app = Flask("second_opinion")
@@ -62,37 +60,22 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
     app.debug = False
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions["second_opinion"] = runtime
-    # Alexa sends only the locales the skill is published in, and each needs a model.
-    locales = frozenset(path.stem for path in settings.models_dir.glob("*.json"))
 
     @app.post("/alexa")
     def alexa() -> Response:
         body = request.get_data(cache=False)
         try:
-            envelope = parse_body(body, settings.max_body_bytes, locales)
+            envelope = decode(body, settings.max_body_bytes)
+            runtime.check(envelope)
             if verifier is not None:
                 verifier.verify(request.headers, body, envelope)
+            reply = runtime.invoke(envelope, checked=True)
         except RequestRejected as exc:
             logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
             return error(exc.reason, exc.status)
-        if envelope["request"]["type"] not in REQUEST_TYPES:
-            # An interface newer than the SDK: nothing to say, and no reason to fail.
-            return answer(ACKNOWLEDGE, "core")
-        try:
-            reply = runtime.invoke(envelope)
         except InvalidRequest as exc:
             logger.warning("unreadable envelope: %s", exc)
             return error(str(exc), 400)
-        except Exception as exc:
-            # The skill contains its own failures; this is the last line, so Alexa still
-            # hears an answer and the user an apology rather than a dead endpoint.
-            logger.error(
-                "skill failed: %s (request %s)",
-                type(exc).__name__,
-                envelope["request"]["requestId"],
-                exc_info=exc,
-            )
-            return answer(apology(envelope), "core")
         return answer(reply.envelope, reply.plugin)
 
     @app.get("/healthz")
@@ -105,7 +88,7 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
 
     @app.errorhandler(Exception)
     def server_error(exc: Exception) -> Response:
-        logger.error("internal error: %s", type(exc).__name__, exc_info=exc)
+        log_failure(logger, "internal error", exc=exc)
         return error("internal error", 500)
 
     @app.after_request
@@ -128,19 +111,3 @@ def error(reason: str, status: int) -> Response:
     response = jsonify(error=reason)
     response.status_code = status
     return response
-
-
-def apology(envelope: dict) -> dict:
-    """A spoken apology that ends the session, in the request's language."""
-    locale = envelope["request"].get("locale") or DEFAULT_LOCALE
-    try:
-        text = STRINGS.get(locale, "error", seed=envelope["request"]["requestId"])
-    except MissingString:
-        text = STRINGS.get(DEFAULT_LOCALE, "error")
-    return {
-        "version": "1.0",
-        "response": {
-            "outputSpeech": {"type": "SSML", "ssml": f"<speak>{text}</speak>"},
-            "shouldEndSession": True,
-        },
-    }

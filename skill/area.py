@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill.i18n import Strings
+from skill.i18n import strings_for
 from skill.turn import AREA_KEY, QUESTION_KEY, Turn, session_of
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Area:
     def __init__(self, name: str, package: str, *, rank: int = 100):
         self.name = name
         self.rank = rank
-        self.strings = Strings(package)
+        self.strings = strings_for(package)
 
     def title(self, locale: str) -> str:
         return self.strings.get(locale, "title")

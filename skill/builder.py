@@ -15,6 +15,7 @@ from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
 from skill.core.interceptors import LogRequest, RememberAnswer
 from skill.core.menu import Menu
+from skill.errors import log_failure
 from skill.persistence import make_adapter
 from skill.persistence.interceptors import LoadUserState, SaveUserState
 from skill.privacy.handlers import privacy_handlers
@@ -35,8 +36,6 @@ class AttributedHandler(AbstractRequestHandler):
     A plugin's exception becomes a logged error and a spoken apology; the skill, and every
     other area, keeps working.
     """
-
-    __slots__ = ("inner", "plugin", "menu", "intents")
 
     def __init__(self, inner: AbstractRequestHandler, plugin: str, menu: Menu):
         self.inner = inner
@@ -66,19 +65,37 @@ class AttributedHandler(AbstractRequestHandler):
             return apology(handler_input, self.menu)
 
     def _log(self, handler_input: HandlerInput, exc: Exception, step: str) -> None:
-        logger.error(
-            "plugin %s failed in %s.%s: %s (request %s)",
+        log_failure(
+            logger,
+            "plugin %s failed in %s.%s (request %s)",
             self.plugin,
             type(self.inner).__name__,
             step,
-            type(exc).__name__,
             handler_input.request_envelope.request.request_id,
-            exc_info=exc,
+            exc=exc,
         )
 
 
+class AreaNameMismatch(ValueError):
+    """A plugin registered under one name offers an area under another."""
+
+
 def collect_areas(pm: pluggy.PluginManager) -> Menu:
-    return Menu(area for area in pm.hook.register_area() if area is not None)
+    """The areas the plugins offer. Each must carry its plugin's name: blocking, logs and
+    the answering-plugin header use the plugin name, the session and menu the area's."""
+    areas = []
+    for impl in pm.hook.register_area.get_hookimpls():
+        area = impl.function()
+        if area is None:
+            continue
+        name = pm.get_name(impl.plugin)
+        if area.name != name:
+            raise AreaNameMismatch(
+                f"plugin {name!r} offers an area named {area.name!r}: register the plugin "
+                f"(its entry point) under the area's name"
+            )
+        areas.append(area)
+    return Menu(areas)
 
 
 def collect_handlers(pm: pluggy.PluginManager, menu: Menu) -> list[AttributedHandler]:

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from skill.core.handlers import LAST_KEY
 from skill.errors import RequestRejected
 from skill.paging import LIST_KEY
-from skill.state import USER_KEY
+from skill.state import STORED_KEY, USER_KEY
 from skill.turn import AREA_KEY, MEMORY_KEY, QUESTION_KEY
 
 #: Alexa's deepest envelopes (slot values with entity resolution) nest about 15 levels.
@@ -41,30 +41,60 @@ def _finite(text: str) -> float:
     return value
 
 
-def parse_body(body: bytes, max_bytes: int, locales: Collection[str] = ()) -> dict:
-    """The envelope in ``body``: strict UTF-8 JSON, an object with the fields Alexa sends.
+def parse_body(body: bytes, max_bytes: int, locales: Collection[str]) -> dict:
+    """The envelope in ``body``: :func:`decode` then :func:`check_envelope`."""
+    envelope = decode(body, max_bytes)
+    check_envelope(envelope, locales)
+    return envelope
 
-    :param locales: the locales the skill speaks; a request in another is refused.
-        Empty: any well-formed locale.
-    """
+
+def decode(body: bytes, max_bytes: int) -> object:
+    """Strict UTF-8 JSON of bounded size, depth, length and count; its shape unchecked."""
     if len(body) > max_bytes:
         raise RequestRejected(f"body larger than {max_bytes} bytes", 413)
     if not body:
         raise RequestRejected("empty body")
     try:
         text = body.decode("utf-8")
-        envelope = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except UnicodeDecodeError:
         raise RequestRejected("body is not UTF-8") from None
     except (ValueError, RecursionError):
         raise RequestRejected("body is not valid JSON") from None
+    if isinstance(value, (dict, list)) and not within_limits_by_size(body):
+        check_limits(value)
+    return value
+
+
+def check_envelope(envelope: object, locales: Collection[str]) -> None:
+    """Refuse what is not an Alexa request envelope in one of ``locales``."""
     check_shape(envelope)
-    if not within_limits_by_size(body):
-        check_limits(envelope)
     locale = envelope["request"].get("locale")
-    if locales and locale is not None and locale not in locales:
+    if locale is not None and locale not in locales:
         raise RequestRejected(f"locale {locale} is not one this skill speaks")
-    return envelope
+
+
+def application_ids(envelope: dict) -> list[str]:
+    """Every skill id the envelope names: in ``context.System`` and in ``session``."""
+    found = []
+    for path in (("context", "System", "application"), ("session", "application")):
+        node: object = envelope
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and "applicationId" in node:
+            found.append(node["applicationId"])
+    return found
+
+
+def check_skill_id(envelope: dict, skill_id: str | None) -> None:
+    """Refuse (403) a request for another skill, when a skill id is configured."""
+    if skill_id is None:
+        return
+    ids = application_ids(envelope)
+    if not ids:
+        raise RequestRejected("request names no skill", 403)
+    if any(found != skill_id for found in ids):
+        raise RequestRejected("request is for another skill", 403)
 
 
 def within_limits_by_size(body: bytes) -> bool:
@@ -197,6 +227,15 @@ def _last(value: object) -> bool:
     return _strings(value) and (not value or isinstance(value.get("speech"), str))
 
 
+def _stored(value: object) -> bool:
+    """What the store last read or wrote for this session (skill.persistence)."""
+    return (
+        isinstance(value, dict)
+        and _objects(value.get("base", {}))
+        and all(isinstance(value.get(key, False), bool) for key in ("loaded", "warned"))
+    )
+
+
 # Session attributes the host keeps, and the shape it reads them in. Alexa hands back
 # exactly what the skill sent, so another shape is forged or corrupt.
 HOST_ATTRIBUTES = {
@@ -206,6 +245,7 @@ HOST_ATTRIBUTES = {
     USER_KEY: _objects,
     LIST_KEY: lambda value: value is None or _reading(value),
     LAST_KEY: lambda value: value is None or _last(value),
+    STORED_KEY: lambda value: value is None or _stored(value),
 }
 
 

@@ -7,11 +7,15 @@ keys for one locale. A value that is a list holds variants of the same line.
 from __future__ import annotations
 
 import json
+import re
 import zlib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 DEFAULT_LOCALE = "en-US"
+DEFAULT_LANGUAGE = "en"
+LOCALE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+MAX_LOCALES = 32
 
 
 class MissingString(KeyError):
@@ -19,29 +23,52 @@ class MissingString(KeyError):
 
 
 def fallback_chain(locale: str) -> list[str]:
-    """The files to look in, most specific first: ``en-GB`` → ``en-GB``, ``en``, ``en-US``."""
-    chain = [locale]
-    language = locale.split("-", 1)[0]
-    if language != locale:
-        chain.append(language)
-    if DEFAULT_LOCALE not in chain:
-        chain.append(DEFAULT_LOCALE)
+    """The files to look in, most specific first: ``en-GB`` → ``en-GB``, ``en``, ``en-US``.
+
+    Every chain ends with the default locale and its language, so a locale the skill has
+    no strings for still speaks, in the default language. A locale that isn't of the form
+    ``xx`` or ``xx-YY`` is taken as the default: it names a file, so it must be tame.
+    """
+    if not LOCALE.fullmatch(locale or ""):
+        locale = DEFAULT_LOCALE
+    chain: list[str] = []
+    for name in (locale, locale.split("-", 1)[0], DEFAULT_LOCALE, DEFAULT_LANGUAGE):
+        if name not in chain:
+            chain.append(name)
     return chain
 
 
+def locale_of(request: object) -> str:
+    """The locale of an SDK request, or the default when it names none."""
+    return getattr(request, "locale", None) or DEFAULT_LOCALE
+
+
+@cache
+def strings_for(package: str) -> Strings:
+    """The one :class:`Strings` of ``package``, shared by everything that speaks for it."""
+    return Strings(package)
+
+
 class Strings:
-    """The strings of one package, read lazily and cached per locale."""
+    """The strings of one package, read lazily and kept per locale.
+
+    Use :func:`strings_for`, so each package's files are read once per locale.
+    """
 
     def __init__(self, package: str):
         self.package = package
+        self._tables: dict[str, dict] = {}
 
-    @lru_cache(maxsize=32)  # noqa: B019 - one Strings object per package, kept for the process
     def table(self, locale: str) -> dict:
         """All keys for ``locale``, with fallbacks merged under it."""
-        merged: dict = {}
-        for name in reversed(fallback_chain(locale)):
-            merged.update(self._read(name))
-        return merged
+        table = self._tables.get(locale)
+        if table is None:
+            table = {}
+            for name in reversed(fallback_chain(locale)):
+                table.update(self._read(name))
+            if len(self._tables) < MAX_LOCALES:  # requests choose locales: stay bounded
+                self._tables[locale] = table
+        return table
 
     def _read(self, locale: str) -> dict:
         path = resources.files(self.package) / "locale" / f"{locale}.json"
@@ -49,7 +76,7 @@ class Strings:
             return {}
         return json.loads(path.read_text(encoding="utf-8"))
 
-    def raw(self, locale: str, key: str):
+    def raw(self, locale: str, key: str) -> str | list[str]:
         try:
             return self.table(locale)[key]
         except KeyError:

@@ -18,10 +18,13 @@ from typing import Any
 from ask_sdk_core.exceptions import AskSdkException
 
 from skill.context import InvocationContext
+from skill.errors import RequestRejected
 from skill.runtime import SkillRuntime
-from skill.settings import Settings
+from skill.settings import Settings, SettingsError
 
 logger = logging.getLogger(__name__)
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class LambdaInvocation(InvocationContext):
@@ -43,8 +46,11 @@ class LambdaInvocation(InvocationContext):
 @cache
 def runtime() -> SkillRuntime:
     """The skill, built once per Lambda container (on its first event)."""
-    # One line per request (ids and intent names only) goes to CloudWatch.
-    logging.getLogger("skill").setLevel(os.environ.get("SECOND_OPINION_LOG_LEVEL") or "INFO")
+    level = (os.environ.get("SECOND_OPINION_LOG_LEVEL") or "WARNING").upper()
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"SECOND_OPINION_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+    # At INFO, one line per request (its id and type) goes to CloudWatch.
+    logging.getLogger("skill").setLevel(level)
     settings = Settings.from_env(
         store=os.environ.get("SECOND_OPINION_STORE") or "dynamodb", verify=False
     )
@@ -53,13 +59,11 @@ def runtime() -> SkillRuntime:
 
 def handler(event: dict, context: Any) -> dict:
     """Answer one Alexa request envelope."""
-    skill = runtime()
-    skill_id = skill.settings.skill_id
-    system = (event.get("context") or {}).get("System") or {}
-    if skill_id and (system.get("application") or {}).get("applicationId") != skill_id:
-        raise AskSdkException("Skill ID Verification failed!!")
-    reply = skill.invoke(event, LambdaInvocation(context))
-    # There are no response headers on Lambda: the answering plugin goes to the log.
-    request_id = (event.get("request") or {}).get("requestId")
-    logger.info("request %s answered by %s", request_id, reply.plugin)
+    try:
+        reply = runtime().invoke(event, LambdaInvocation(context))
+    except RequestRejected as exc:
+        # What ask-sdk's own Lambda handler raises for a request it must not answer.
+        raise AskSdkException(exc.reason) from None
+    # There are no response headers on Lambda: the answering plugin goes to the debug log.
+    logger.debug("request %s answered by %s", event["request"]["requestId"], reply.plugin)
     return reply.envelope

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skill import speech
-from skill.i18n import Strings
+from skill.i18n import locale_of, strings_for
 from skill.turn import QUESTION_KEY, respond
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ PAGE_SIZE = 3
 LIST_KEY = "list"
 MORE_QUESTION = {"area": "core", "about": "list_more"}
 
-strings = Strings("skill")
+strings = strings_for("skill")
 
 
 def start(
@@ -62,28 +62,16 @@ def read_page(
     end = min(start_at + PAGE_SIZE, len(items))
     current["pos"] = end
     current["start"] = start_at
-    locale = handler_input.request_envelope.request.locale or "en-US"
-    seed = handler_input.request_envelope.request.request_id or ""
     body = speech.paused(items[start_at:end])
-    if end < len(items):
-        left = len(items) - end
-        key = "list.more_one" if left == 1 else "list.more"
-        ask = strings.get(locale, key, seed=seed, count=left)
-        session[QUESTION_KEY] = dict(MORE_QUESTION)
-        return respond(
-            handler_input,
-            speech.join(intro, body, ask),
-            reprompt=strings.get(locale, "list.more_reprompt", seed=seed),
-            card=card,
-        )
-    if current["then_about"]:
-        session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
-    else:
-        session.pop(QUESTION_KEY, None)
+    if end == len(items):
+        return close(handler_input, speech.join(intro, body), card=card)
+    left = len(items) - end
+    ask = say(handler_input, "list.more_one" if left == 1 else "list.more", count=left)
+    session[QUESTION_KEY] = dict(MORE_QUESTION)
     return respond(
         handler_input,
-        speech.join(intro, body, current["then"]),
-        reprompt=current["then_reprompt"],
+        speech.join(intro, body, ask),
+        reprompt=say(handler_input, "list.more_reprompt"),
         card=card,
     )
 
@@ -102,17 +90,28 @@ def previous_page(handler_input: HandlerInput) -> Response:
 
 def finish(handler_input: HandlerInput, ended: bool = False) -> Response:
     """Skip the rest of the list (or note it has ended) and ask the area's closing question."""
+    current = active(handler_input)
+    current["pos"] = len(current["items"])
+    return close(handler_input, say(handler_input, "list.end") if ended else "")
+
+
+def close(handler_input: HandlerInput, opening: str, *, card: Card | None = None) -> Response:
+    """``opening``, then the area's closing question; a yes or no to it goes to the area."""
     session = handler_input.attributes_manager.session_attributes
     current = session[LIST_KEY]
-    current["pos"] = len(current["items"])
     if current["then_about"]:
         session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
     else:
         session.pop(QUESTION_KEY, None)
-    opening = ""
-    if ended:
-        request = handler_input.request_envelope.request
-        opening = strings.get(request.locale or "en-US", "list.end", seed=request.request_id or "")
     return respond(
-        handler_input, speech.join(opening, current["then"]), reprompt=current["then_reprompt"]
+        handler_input,
+        speech.join(opening, current["then"]),
+        reprompt=current["then_reprompt"],
+        card=card,
     )
+
+
+def say(handler_input: HandlerInput, key: str, **values) -> str:
+    """One of the host's paging strings, in the request's locale."""
+    request = handler_input.request_envelope.request
+    return strings.get(locale_of(request), key, seed=request.request_id or "", **values)

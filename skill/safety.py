@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestHandler, AbstractRequestInterceptor
 
 from skill.area import Area, is_request
+from skill.i18n import locale_of
 from skill.turn import Turn
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def classify(handler_input: HandlerInput) -> str | None:
     if not heard:
         return None
     heard = _normalise(heard)
-    locale = request.locale or "en-US"
+    locale = locale_of(request)
     for kind in ("crisis", "emergency"):
         if _pattern(locale, kind).search(heard):
             return kind
@@ -72,7 +73,7 @@ class SafetyScreen(AbstractRequestInterceptor):
         kind = classify(handler_input)
         if kind:
             handler_input.attributes_manager.request_attributes[FLAG] = kind
-            logger.info(
+            logger.debug(
                 "safety gate: %s (request %s)",
                 kind,
                 handler_input.request_envelope.request.request_id,

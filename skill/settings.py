@@ -4,18 +4,40 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import interaction_models
 from skill.plugin_manager import blocked_from_env
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "interaction_models"
+MODELS_DIR = Path(interaction_models.__file__).resolve().parent
 
 
-def _flag(value: str | None, default: bool) -> bool:
-    if value is None or value == "":
+STORES = ("sqlite", "dynamodb", "memory")
+TRUE = frozenset({"1", "true", "yes", "on"})
+FALSE = frozenset({"0", "false", "no", "off"})
+
+
+class SettingsError(ValueError):
+    """A setting with a value the skill cannot run with; says which and why."""
+
+
+def _flag(name: str, value: str | None, default: bool) -> bool:
+    """A yes/no setting. Anything unclear is refused: a typo must not turn a check off."""
+    if value is None or value.strip() == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE or word in FALSE:
+        return word in TRUE
+    raise SettingsError(f"{name} must be one of 1/true/yes/on or 0/false/no/off, not {value!r}")
+
+
+def _days(name: str, value: str | None, default: int) -> int:
+    if value is None or value.strip() == "":
+        return default
+    if not value.strip().isdecimal() or int(value) < 1:
+        raise SettingsError(f"{name} must be a whole number of days, at least 1, not {value!r}")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -45,24 +67,34 @@ class Settings:
     models_dir: Path = MODELS_DIR
     #: Largest request body accepted, in bytes.
     max_body_bytes: int = 256 * 1024
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
+        """Settings from ``SECOND_OPINION_*`` variables, with ``overrides`` (not None) on top.
+
+        :raises SettingsError: a variable holds a value the skill can't run with.
+        """
         env = os.environ if environ is None else environ
         values = dict(
             skill_id=env.get("SECOND_OPINION_SKILL_ID") or None,
-            verify=_flag(env.get("SECOND_OPINION_VERIFY"), True),
+            verify=_flag("SECOND_OPINION_VERIFY", env.get("SECOND_OPINION_VERIFY"), True),
             store=env.get("SECOND_OPINION_STORE") or "sqlite",
             db_path=env.get("SECOND_OPINION_DB") or None,
             dynamodb_table=env.get("SECOND_OPINION_DYNAMODB_TABLE") or "second-opinion-guide",
             dynamodb_endpoint=env.get("SECOND_OPINION_DYNAMODB_ENDPOINT") or None,
-            retention_days=int(env.get("SECOND_OPINION_RETENTION_DAYS") or 365),
+            retention_days=_days(
+                "SECOND_OPINION_RETENTION_DAYS", env.get("SECOND_OPINION_RETENTION_DAYS"), 365
+            ),
             user_salt=env.get("SECOND_OPINION_USER_SALT") or "",
             disabled_plugins=tuple(blocked_from_env(dict(env))),
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values["store"] not in STORES:
+            raise SettingsError(
+                f"SECOND_OPINION_STORE must be one of {', '.join(STORES)}, not {values['store']!r}"
+            )
         return cls(**values)
 
     def with_(self, **changes) -> Settings:
+        """A copy with ``changes`` applied."""
         return replace(self, **changes)

@@ -43,6 +43,13 @@ def spoken_list(items: list[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f", {conjunction} {items[-1]}"
 
 
+def choices(options: list[str], or_word: str = "or") -> str:
+    """Alternatives for the ear, a pause before the last: "a, or b"; "a, b, or c"."""
+    if len(options) == 2:
+        return f"{options[0]}, {or_word} {options[1]}"
+    return spoken_list(options, or_word)
+
+
 def paused(items: list[str]) -> str:
     """List items read as sentences with a short pause between them."""
     return f" {ITEM_BREAK} ".join(sentence(item) for item in items)
@@ -52,3 +59,14 @@ def sentence(text: str) -> str:
     """``text`` ending in a full stop, unless it already ends a sentence."""
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def ssml_of(output_speech: object) -> str | None:
+    """The SSML of an SDK ``OutputSpeech``; a plain-text one is escaped and wrapped."""
+    if output_speech is None:
+        return None
+    ssml = getattr(output_speech, "ssml", None)
+    if ssml is not None:
+        return ssml
+    text = getattr(output_speech, "text", None)
+    return f"<speak>{escape(text)}</speak>" if text is not None else None

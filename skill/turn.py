@@ -9,7 +9,8 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill import state
+from skill import speech, state
+from skill.i18n import locale_of, strings_for
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -59,7 +60,11 @@ def read_slot(handler_input: HandlerInput, name: str) -> Slot | None:
     if slot is None or not slot.value:
         return None
     for authority in getattr(slot.resolutions, "resolutions_per_authority", None) or []:
-        if authority.status and authority.status.code == StatusCode.ER_SUCCESS_MATCH:
+        if (
+            authority.status
+            and authority.status.code == StatusCode.ER_SUCCESS_MATCH
+            and authority.values
+        ):
             match = authority.values[0].value
             return Slot(spoken=slot.value, value=match.name, id=match.id)
     return Slot(spoken=slot.value, value=slot.value)
@@ -77,7 +82,7 @@ class Turn:
         self.area = area
         request = handler_input.request_envelope.request
         self.request = request
-        self.locale: str = request.locale or "en-US"
+        self.locale: str = locale_of(request)
         self.request_id: str = request.request_id or ""
         intent = getattr(request, "intent", None)
         self.intent_name: str | None = intent.name if intent else None
@@ -122,6 +127,14 @@ class Turn:
 
     def has(self, key: str) -> bool:
         return self.area.strings.has(self.locale, key)
+
+    def examples_of(self, *area_names: str) -> list[str]:
+        """The phrases that ask for each of these areas that is loaded, in order."""
+        return [example for name in area_names if (example := self.example_of(name))]
+
+    def choices(self, options: list[str]) -> str:
+        """``options`` offered as alternatives: "a, or b"; "a, b, or c"."""
+        return speech.choices(options, strings_for("skill").get(self.locale, "or"))
 
     def example_of(self, area_name: str) -> str | None:
         """How to ask for another area ("what records do I need"); ``None`` if it isn't loaded.

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skill.app import create_app
+from skill.app import PLUGIN_HEADER, create_app
 from skill.envelope import (
     MAX_DEPTH,
     MAX_SLOT_CHARS,
@@ -412,16 +412,19 @@ def test_still_answers_a_valid_request_after_the_fuzzing(client):
 def test_a_failure_inside_the_skill_still_answers_with_an_apology(monkeypatch, caplog):
     app = create_app(Settings(verify=False, store="memory"))
     runtime = app.extensions["second_opinion"]
+    secret = "my " + "biopsy"  # built here, so only the exception's message can carry it
 
-    def broken(envelope):
-        raise RuntimeError("a bug")
+    def broken(request_envelope, context):
+        raise RuntimeError(secret)
 
-    monkeypatch.setattr(runtime, "invoke", broken)
+    monkeypatch.setattr(runtime.skill, "invoke", broken)
     with caplog.at_level(logging.ERROR):
         response = app.test_client().post("/alexa", json=SEEDS[0])
     assert response.status_code == 200
+    assert response.headers[PLUGIN_HEADER] == "core"
     body = response.get_json()["response"]
     assert "Sorry" in body["outputSpeech"]["ssml"]
     assert body["shouldEndSession"] is True
-    assert "a bug" not in response.get_data(as_text=True)
-    assert "skill failed: RuntimeError" in caplog.text
+    assert secret not in response.get_data(as_text=True)
+    assert "skill failed" in caplog.text and "RuntimeError" in caplog.text
+    assert secret not in caplog.text

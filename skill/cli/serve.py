@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import sys
 
 from skill.cli import UsageError
 from skill.cli.options import add_store_options, settings_from
 from skill.settings import Settings
 
-logger = logging.getLogger(__name__)
+
+def port(text: str) -> int:
+    """A TCP port number, for argparse."""
+    if not text.isdecimal() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return int(text)
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="host the Alexa endpoint (POST /alexa) with waitress",
@@ -20,7 +25,7 @@ def add_parser(subparsers) -> None:
         "gunicorn: gunicorn -w 4 -b 0.0.0.0:8080 'skill.app:create_app()'",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    parser.add_argument("--port", type=port, default=8080, help="port (default 8080)")
     parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     parser.add_argument(
         "--skill-id",
@@ -42,10 +47,22 @@ def run(args: argparse.Namespace) -> int:
 
     from skill.app import create_app
 
-    settings = checked_settings(args)
-    app = create_app(settings)
+    app = create_app(checked_settings(args))
+    try:
+        server = waitress.create_server(
+            app, host=args.host, port=args.port, threads=args.threads, ident=None
+        )
+    except OSError as exc:
+        print(
+            f"second-opinion serve: cannot listen on {args.host}:{args.port}: {exc.strerror}",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Second Opinion Guide listening on http://{args.host}:{args.port}/alexa", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident=None)
+    try:
+        server.run()
+    finally:
+        server.close()
     return 0
 
 
@@ -60,12 +77,8 @@ def checked_settings(args: argparse.Namespace) -> Settings:
     if args.no_verify:
         overrides["verify"] = False
     settings = settings_from(args, **overrides)
-    if not settings.verify:
-        logger.warning(
-            "request verification is OFF: anyone who can reach this port can talk to the "
-            "skill. Use only for local testing."
-        )
-    elif not settings.skill_id:
+    # With verification off, create_app warns that it is.
+    if settings.verify and not settings.skill_id:
         raise UsageError(
             "serve verifies Alexa's requests and needs your skill id: pass --skill-id "
             "amzn1.ask.skill... or set SECOND_OPINION_SKILL_ID (see docs/verification.md), "

@@ -16,6 +16,7 @@ from skill import paging, state
 from skill.area import is_request, pending_question
 from skill.context import answered_by
 from skill.core import CORE
+from skill.errors import log_failure
 from skill.turn import AREA_KEY, LAST_AREA, MEMORY_KEY, QUESTION_KEY, Turn, respond
 
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ class FallbackHandler(CoreHandler):
         if area is not None:
             help_text = area.help(turn.locale, seed=turn.request_id)
             return respond(
-                turn.handler_input, f"{self.t(turn, 'fallback')} {help_text}", reprompt=help_text
+                turn.handler_input,
+                f"{self.t(turn, 'fallback')} {help_text}",
+                reprompt=self.t(turn, "help.area_reprompt"),
             )
         return respond(
             turn.handler_input,
@@ -227,16 +230,16 @@ class ListHandler(CoreHandler):
 
 
 class YesNoHandler(CoreHandler):
-    """A yes or no that no area was waiting for."""
+    """A yes or no that no area was waiting for: after "anything else?", no means done."""
 
     intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
     def answer(self, turn: Turn) -> Response:
         turn.session.pop(QUESTION_KEY, None)
+        if turn.intent_name == "AMAZON.NoIntent":
+            return turn.tell(self.t(turn, "goodbye"))
         return respond(
-            turn.handler_input,
-            self.t(turn, "yes_no.unexpected"),
-            reprompt=self.t(turn, "help.reprompt"),
+            turn.handler_input, self.t(turn, "yes_no.go_on"), reprompt=self.t(turn, "help.reprompt")
         )
 
 
@@ -289,12 +292,7 @@ class ErrorHandler(AbstractExceptionHandler):
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         request = handler_input.request_envelope.request
-        logger.error(
-            "unhandled %s (request %s)",
-            type(exception).__name__,
-            request.request_id,
-            exc_info=exception,
-        )
+        log_failure(logger, "unhandled (request %s)", request.request_id, exc=exception)
         answered_by(handler_input, CORE.name)
         return apology(handler_input, self.menu)
 

@@ -9,6 +9,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, Abstrac
 from ask_sdk_core.utils import get_request_type
 
 from skill.core.handlers import LAST_KEY
+from skill.speech import ssml_of
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -18,31 +19,34 @@ logger = logging.getLogger("skill.requests")
 
 
 class LogRequest(AbstractRequestInterceptor):
-    """One line per request: its id, type and intent name, never slot values or user ids."""
+    """One line per request: its id and type at INFO; the intent name only at DEBUG.
+
+    Never slot values or user ids; and an intent name says what the user asked about
+    (``CrisisIntent``), so it stays off the INFO log too.
+    """
 
     def process(self, handler_input: HandlerInput) -> None:
         if not logger.isEnabledFor(logging.INFO):
             return
         request = handler_input.request_envelope.request
-        intent = getattr(request, "intent", None)
-        logger.info(
-            "%s %s %s",
-            request.request_id,
-            get_request_type(handler_input),
-            intent.name if intent else "-",
-        )
+        logger.info("%s %s", request.request_id, get_request_type(handler_input))
+        if logger.isEnabledFor(logging.DEBUG):
+            intent = getattr(request, "intent", None)
+            logger.debug("%s intent %s", request.request_id, intent.name if intent else "-")
 
 
 class RememberAnswer(AbstractResponseInterceptor):
     """Keep the last spoken answer in the session, so Repeat can say it again."""
 
     def process(self, handler_input: HandlerInput, response: Response) -> None:
-        if response is None or response.output_speech is None:
+        if response is None or response.should_end_session:
             return
-        if response.should_end_session or handler_input.request_envelope.session is None:
+        if handler_input.request_envelope.session is None:
             return
-        reprompt = response.reprompt.output_speech.ssml if response.reprompt else None
+        said = ssml_of(response.output_speech)
+        if said is None:
+            return
         handler_input.attributes_manager.session_attributes[LAST_KEY] = {
-            "speech": response.output_speech.ssml,
-            "reprompt": reprompt,
+            "speech": said,
+            "reprompt": ssml_of(response.reprompt.output_speech) if response.reprompt else None,
         }

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from skill.runtime import SkillRuntime
     from skill.settings import Settings
 
-PLUGIN_HEADER = "X-Second-Opinion-Plugin"
+PLUGIN_HEADER = "X-Second-Opinion-Plugin"  # as skill.app sends it; not imported: no Flask here
 
 
 class TransportError(RuntimeError):
@@ -53,14 +53,12 @@ class InProcess:
         return self.runtime.plugin_manager
 
     def send(self, envelope: dict) -> Delivery:
-        from skill.envelope import check_shape
         from skill.errors import RequestRejected
         from skill.runtime import InvalidRequest
 
         # Through JSON and back, as over the wire: the skill can't share objects with us.
         wire = json.loads(json.dumps(envelope))
         try:
-            check_shape(wire)
             reply = self.runtime.invoke(wire)
         except RequestRejected as exc:
             raise TransportError(exc.reason, exc.status) from None

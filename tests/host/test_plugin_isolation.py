@@ -155,3 +155,31 @@ def test_an_area_points_to_another_only_while_it_is_loaded():
     assert with_records.intent("InsuranceOverviewIntent").speech == "Try: what records do I need?"
     without = talk(PointsToRecords(), plugins.records, disabled_plugins=("records",))
     assert without.intent("InsuranceOverviewIntent").speech == "Nothing to point to?"
+
+
+class PlainTextAnswer:
+    """Answers with plain text rather than SSML, as an SDK handler may."""
+
+    class Handler(AreaHandler):
+        intents = ("InsuranceOverviewIntent",)
+
+        def answer(self, turn):
+            from ask_sdk_model.ui import PlainTextOutputSpeech, Reprompt
+
+            response = turn.handler_input.response_builder.response
+            response.output_speech = PlainTextOutputSpeech(text="Costs & cover vary. More?")
+            response.reprompt = Reprompt(output_speech=PlainTextOutputSpeech(text="More?"))
+            response.should_end_session = False
+            return response
+
+    @hookimpl
+    def register_handlers(self):
+        return [self.Handler(plugins.records.AREA)]
+
+
+def test_a_plain_text_answer_is_kept_and_can_be_repeated():
+    alexa = talk(PlainTextAnswer(), plugins.records)
+    first = alexa.intent("InsuranceOverviewIntent")
+    assert first.plugin == "PlainTextAnswer" and first.speech == "Costs & cover vary. More?"
+    again = alexa.say("repeat that")
+    assert again.speech == "Costs & cover vary. More?" and again.reprompt == "More?"

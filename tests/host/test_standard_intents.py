@@ -104,8 +104,16 @@ def test_yes_goes_to_the_area_that_asked(alexa):
 def test_yes_to_nothing_gets_a_way_forward(alexa):
     alexa.launch()
     r = alexa.say("yes")
-    assert r.plugin == "core"
-    assert "not sure what that answers" in r.speech
+    assert r.plugin == "core" and r.speech.startswith("Sure.")
+    assert r.speech.endswith("?") and not r.should_end_session
+
+
+def test_no_to_what_else_means_done(alexa):
+    alexa.launch()
+    alexa.say("how do i find a specialist")
+    alexa.say("no")  # declines the specialist area's offer
+    r = alexa.say("no")  # to "what else would you like to know?"
+    assert r.plugin == "core" and r.should_end_session is True
 
 
 def test_no_to_more_of_a_list_skips_to_the_areas_question(alexa):
@@ -130,10 +138,11 @@ def test_next_and_previous_page_through_a_list(alexa):
     assert items[0].split()[0] in back.speech
 
 
-def test_next_with_no_list_open(alexa):
+def test_what_else_with_no_list_open_names_the_areas(alexa):
     alexa.launch()
     r = alexa.say("next")
-    assert "no list open" in r.speech.lower()
+    assert r.plugin == "core"
+    assert "insurance" in r.speech.lower() and r.speech.endswith("?")
 
 
 def test_session_ended_request_gets_an_empty_answer(alexa):
@@ -176,14 +185,17 @@ def test_a_failure_outside_any_handler_is_an_apology_and_the_session_goes_on(
 
     alexa.launch()
 
+    said = "i have " + "chest x-rays"  # only the exception's message carries these words
+
     def broken(handler_input):
-        raise RuntimeError("interceptor broke")
+        raise RuntimeError(said)
 
     monkeypatch.setattr(skill.safety, "classify", broken)
     r = alexa.say("what records do i need")
     assert r.plugin == "core"
     assert "sorry" in r.speech.lower() and r.speech.endswith("?")
     assert not r.should_end_session and r.reprompt
-    assert "unhandled RuntimeError" in caplog.text
+    assert "unhandled" in caplog.text and "RuntimeError" in caplog.text
+    assert said not in caplog.text  # a message may hold what was said: never logged
     monkeypatch.undo()
     assert alexa.say("what records do i need").plugin == "records"

@@ -1,0 +1,82 @@
+"""``second-opinion plugins`` lists the loaded areas, their intents and where they come from;
+the command line answers a usage mistake with exit status 2."""
+
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from skill.cli import main
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "example_plugin"
+BUILT_IN = ["communicating", "insurance", "outcomes", "records", "specialist", "triggers"]
+
+
+def listed(capsys, *argv) -> dict[str, dict]:
+    assert main(["plugins", "--json", *argv]) == 0
+    return {row["name"]: row for row in json.loads(capsys.readouterr().out)}
+
+
+def test_lists_each_area_with_its_intents_and_distribution(capsys, monkeypatch):
+    monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
+    rows = listed(capsys)
+    assert sorted(rows) == BUILT_IN
+    records = rows["records"]
+    assert records["source"].startswith("second-opinion-skill ")
+    assert records["area"] == "getting your records"
+    assert {"RecordsChecklistIntent", "RecordGatheredIntent"} <= set(records["intents"])
+    assert "MedicareIntent" in rows["insurance"]["intents"]
+    assert "MedicareIntent" not in records["intents"]
+
+
+def test_the_table_names_source_area_and_intents(capsys, monkeypatch):
+    monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("communicating  second-opinion-skill ")
+    assert "area: getting your records" in out
+    assert "RecordsChecklistIntent" in out
+
+
+def test_a_blocked_plugin_is_not_listed(capsys, monkeypatch):
+    monkeypatch.setenv("SECOND_OPINION_DISABLE_PLUGINS", "records")
+    assert "records" not in listed(capsys)
+
+
+@pytest.fixture
+def installed_example(tmp_path, monkeypatch):
+    """The example area pip-installed from its own distribution into a site directory."""
+    source = tmp_path / "src"
+    shutil.copytree(EXAMPLE, source)
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         "--no-build-isolation", "--target", str(target), str(source)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    monkeypatch.syspath_prepend(str(target))
+    importlib.invalidate_caches()
+    yield target
+    sys.modules.pop("example_area", None)
+
+
+def test_a_pip_installed_area_shows_its_own_distribution(capsys, monkeypatch, installed_example):
+    monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
+    costs = listed(capsys)["second_opinion_costs"]
+    assert costs["source"] == "second-opinion-example-area 0.1.0"
+    assert costs["intents"] == ["CostQuestionIntent"]
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["no-such-command"], ["plugins", "--no-such-flag"], ["serve", "--port", "x"]]
+)
+def test_usage_mistakes_exit_with_status_2_and_say_why(capsys, argv):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "error:" in capsys.readouterr().err
