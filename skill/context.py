@@ -9,9 +9,6 @@ if TYPE_CHECKING:
 
     from skill.core.menu import Menu
 
-PLUGIN_ATTRIBUTE = "plugin"
-
-
 class InvocationContext:
     """Passed to the skill with each request; comes back saying which plugin answered.
 
@@ -27,6 +24,6 @@ class InvocationContext:
 
 
 def answered_by(handler_input: HandlerInput, plugin: str) -> None:
-    handler_input.attributes_manager.request_attributes[PLUGIN_ATTRIBUTE] = plugin
+    """Record ``plugin`` as the one answering this request."""
     if isinstance(handler_input.context, InvocationContext):
         handler_input.context.plugin = plugin

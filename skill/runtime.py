@@ -55,6 +55,12 @@ class SkillRuntime:
         self.skill, self.menu = build_skill(self.plugin_manager, self.settings)
         self.serializer = DefaultSerializer()
 
+    @property
+    def handlers(self) -> list:
+        """The request handlers in the order they are tried, each naming its plugin."""
+        (mapper,) = self.skill.request_dispatcher.request_mappers
+        return [chain.request_handler for chain in mapper.request_handler_chains]
+
     def check(self, envelope: object) -> None:
         """Refuse (:class:`skill.errors.RequestRejected`) what isn't a request for this skill."""
         check_envelope(envelope, self.locales)

@@ -6,40 +6,40 @@ import argparse
 import json
 
 from skill.cli.options import settings_from
+from skill.i18n import DEFAULT_LOCALE
+from skill.plugin_manager import plugin_sources
+from skill.runtime import SkillRuntime
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("plugins", help="list loaded plugins and their intents")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(func=run)
 
 
-def describe(runtime) -> list[dict]:
-    from skill.plugin_manager import plugin_sources
-
-    pm = runtime.plugin_manager
-    sources = plugin_sources(pm)
+def plugin_rows(runtime: SkillRuntime) -> list[dict]:
+    """One row per plugin that answers requests, in the order they are asked, host last."""
+    sources = plugin_sources(runtime.plugin_manager)
+    intents: dict[str, set[str]] = {}
+    for handler in runtime.handlers:
+        intents.setdefault(handler.plugin, set()).update(getattr(handler.inner, "intents", ()))
     rows = []
-    for impl in pm.hook.register_handlers.get_hookimpls():
-        name = pm.get_name(impl.plugin)
-        intents = sorted({i for h in impl.function() or [] for i in getattr(h, "intents", ())})
+    for name, handled in intents.items():
         area = runtime.menu.by_name.get(name)
         rows.append(
             {
                 "name": name,
-                "area": area.title("en-US") if area else None,
-                "intents": intents,
-                "source": sources.get(name, ""),
+                "area": area.title(DEFAULT_LOCALE) if area else None,
+                "intents": sorted(handled),
+                "source": sources.get(name, "the host (skill)"),
             }
         )
     return rows
 
 
 def run(args: argparse.Namespace) -> int:
-    from skill.runtime import SkillRuntime
-
     runtime = SkillRuntime(settings_from(args, store="memory"))
-    rows = describe(runtime)
+    rows = plugin_rows(runtime)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0

@@ -18,7 +18,7 @@ from skill.core import CORE
 from skill.core.handlers import DISCLAIMER_FLAG, leave_areas
 from skill.privacy import PRIVACY
 from skill.privacy.intents import DELETE_MY_DATA, SKILL_DISABLED, WHAT_DO_YOU_REMEMBER
-from skill.turn import Turn, respond
+from skill.turn import LAST_AREA, Turn, respond
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -110,6 +110,9 @@ class WhatDoYouRememberHandler(PrivacyHandler):
             for area in self.menu.areas
             if holds_something(user.get(area.name))
         ]
+        last = self.menu.by_name.get((user.get(CORE.name) or {}).get(LAST_AREA[1]) or "")
+        if last is not None:
+            phrases.append(turn.t("remember.last_area", title=last.title(turn.locale)))
         known = {CORE.name, *self.menu.by_name}
         if any(holds_something(value) for name, value in user.items() if name not in known):
             phrases.append(turn.t("remember.other"))

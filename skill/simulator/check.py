@@ -19,7 +19,6 @@ FORBIDDEN_IN_NAME = {
     "launch", "ask", "tell", "load", "begin", "enable", "open", "start",
 }  # fmt: skip
 CONNECTING = {"to", "from", "by", "if", "and", "whether", "for", "about"}
-REQUIRED = ("AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
 # Samples hold words: letters, spaces, periods of initialisms, apostrophes, hyphens; slots.
 _SAMPLE_OK = re.compile(r"^(?:[^\W\d_]|[ .'’-]|\{[A-Za-z][A-Za-z0-9_]*\})+$")
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
@@ -97,7 +96,7 @@ def _invocation(model: InteractionModel) -> list[Finding]:
 def _intents(model: InteractionModel) -> list[Finding]:
     found = []
     names = set(model.intents)
-    for required in REQUIRED:
+    for required in builtins.REQUIRED:
         if required not in names:
             found.append(Finding(ERROR, "intent-required", required, "every skill must have it"))
     if "AMAZON.FallbackIntent" not in names:

@@ -42,11 +42,6 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def tokens(text: str) -> list[str]:
-    """The words of ``text``, normalised."""
-    return normalize(text).split()
-
-
 _SUFFIXES = (
     ("ies", "y"),
     ("ied", "y"),
@@ -107,6 +102,11 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
+def is_digits(word: str) -> bool:
+    """ASCII digits of a size a spoken number can have (``int()`` takes far stranger)."""
+    return word.isascii() and word.isdecimal() and len(word) <= 18
+
+
 def number_value(text: str) -> str | None:
     """What Alexa puts in an ``AMAZON.NUMBER`` slot: ``"twenty five"`` → ``"25"``.
 
@@ -118,7 +118,7 @@ def number_value(text: str) -> str | None:
     negative = words[0] in ("minus", "negative")
     if negative:
         words = words[1:]
-    if len(words) == 1 and words[0].isdigit():
+    if len(words) == 1 and is_digits(words[0]):
         return f"-{int(words[0])}" if negative else str(int(words[0]))
     total = current = 0
     seen = False
@@ -135,7 +135,7 @@ def number_value(text: str) -> str | None:
         elif word in _SCALES:
             total += max(current, 1) * _SCALES[word]
             current = 0
-        elif word.isdigit():
+        elif is_digits(word):
             current += int(word)
         else:
             return None

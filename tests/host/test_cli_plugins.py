@@ -24,7 +24,10 @@ def listed(capsys, *argv) -> dict[str, dict]:
 def test_lists_each_area_with_its_intents_and_distribution(capsys, monkeypatch):
     monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
     rows = listed(capsys)
-    assert sorted(rows) == BUILT_IN
+    assert sorted(rows) == sorted([*BUILT_IN, "core", "safety"])
+    assert rows["core"]["source"] == rows["safety"]["source"] == "the host (skill)"
+    assert "AMAZON.HelpIntent" in rows["core"]["intents"]
+    assert "EmergencyIntent" in rows["safety"]["intents"]
     records = rows["records"]
     assert records["source"].startswith("second-opinion-skill ")
     assert records["area"] == "getting your records"
@@ -37,7 +40,8 @@ def test_the_table_names_source_area_and_intents(capsys, monkeypatch):
     monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("communicating  second-opinion-skill ")
+    assert out.startswith("safety         the host (skill)")  # the gate is asked first
+    assert "communicating  second-opinion-skill " in out
     assert "area: getting your records" in out
     assert "RecordsChecklistIntent" in out
 

@@ -14,9 +14,7 @@ LOCALES = sorted(path.stem for path in MODELS_DIR.glob("*.json"))
 
 @pytest.fixture(scope="module")
 def handlers():
-    runtime = SkillRuntime(Settings(verify=False, store="memory"))
-    (mapper,) = runtime.skill.request_dispatcher.request_mappers
-    return [chain.request_handler for chain in mapper.request_handler_chains]
+    return SkillRuntime(Settings(verify=False, store="memory")).handlers
 
 
 def language_model(locale):

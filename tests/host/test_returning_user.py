@@ -28,3 +28,10 @@ def test_safety_and_host_answers_are_not_a_place_to_come_back_to(alexa):
     alexa.say("stop")
     r = alexa.launch()
     assert "Last time" not in r.speech
+
+
+def test_what_is_remembered_includes_the_last_area(alexa):
+    alexa.launch()
+    alexa.say("how do i find a specialist")
+    r = alexa.say("what do you remember about me")
+    assert "we last talked about finding a specialist" in r.speech
