@@ -9,6 +9,7 @@ if TYPE_CHECKING:
 
     from skill.core.menu import Menu
 
+
 class InvocationContext:
     """Passed to the skill with each request; comes back saying which plugin answered.
 
