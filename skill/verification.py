@@ -2,6 +2,8 @@
 
 Amazon's rules are in "Host a custom skill as a web service". Chains are validated with
 ``cryptography.x509.verification``, fetched once per URL and cached until they expire.
+Fetches run outside any shared lock, one at a time per URL, and fetches of URLs not yet
+verified draw on a small budget, so forged URLs cannot queue up downloads or stall requests.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Protocol
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -38,6 +40,8 @@ CHAIN_URL_HEADER = "SignatureCertChainUrl"
 SIGNATURE_HEADER = "Signature-256"
 CHAIN_HOST = "s3.amazonaws.com"
 CHAIN_PATH_PREFIX = "/echo.api/"
+#: The path, once decoded and normalised: one file name under ``/echo.api/``, as Alexa's are.
+CHAIN_PATH = re.compile(r"/echo\.api/[A-Za-z0-9._-]+\.pem")
 SIGNING_NAME = "echo-api.amazon.com"
 
 #: How far a request's timestamp may be from now, in seconds.
@@ -47,6 +51,8 @@ SKILL_EVENT_TOLERANCE = 3600
 SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 
 FETCH_TIMEOUT = 3.0
+#: How long a request waits for another request's fetch of the same URL.
+FETCH_WAIT_SECONDS = 2 * FETCH_TIMEOUT
 MAX_CHAIN_BYTES = 64 * 1024
 MAX_URL_CHARS = 2048
 #: Verified chains kept; Alexa signs with one or two at a time.
@@ -56,6 +62,11 @@ FAILURE_CACHE_SIZE = 256
 #: After a failed fetch or check, wait this long before trying the URL again; doubles each time.
 FIRST_RETRY_SECONDS = 2.0
 MAX_RETRY_SECONDS = 60.0
+#: Fetches of URLs with no verified chain (new ones, or retries of failed ones): at most this
+#: many at once, then one more every NEW_URL_FETCH_SECONDS. Refreshing a chain that verified
+#: before is not counted.
+NEW_URL_FETCHES = 5
+NEW_URL_FETCH_SECONDS = 12.0
 
 Fetch = Callable[[str], bytes]
 Clock = Callable[[], float]
@@ -92,6 +103,35 @@ class _Failure:
     delay: float
 
 
+class _Fetching:
+    """One fetch in flight: requests for the same URL wait for its outcome instead of fetching."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        # The verified chain, or the reason it was refused; this, if the fetch crashed.
+        self.outcome: _Chain | str = "certificate chain could not be fetched"
+
+
+class _Budget:
+    """A token bucket: ``capacity`` tokens, one more back every ``seconds``."""
+
+    def __init__(self, capacity: int, seconds: float):
+        self.capacity = capacity
+        self.seconds = seconds
+        self.tokens = float(capacity)
+        self.updated: float | None = None
+
+    def take(self, now: float) -> bool:
+        if self.updated is not None and now > self.updated:
+            self.tokens = min(self.capacity, self.tokens + (now - self.updated) / self.seconds)
+        # A clock that stepped back refills nothing; the bucket starts over from there.
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class RequestVerifier:
     """Checks every request, in Amazon's order, and refuses at the first failure.
 
@@ -110,12 +150,19 @@ class RequestVerifier:
         clock: Clock | None = None,
     ):
         self.skill_id = skill_id
-        self._roots = list(trust_roots) if trust_roots is not None else None
-        self._store: verification.Store | None = None
+        roots = list(trust_roots) if trust_roots is not None else _default_roots()
+        if not roots:
+            logger.error("no trusted root certificates: every signed request is refused")
+        self._store = verification.Store(roots) if roots else None
         self._fetch = fetch or fetch_chain
         self._clock = clock or time.time
+        # Verified chains, expired ones included: a URL here has verified before, so
+        # refreshing it does not draw on the budget.
         self._chains: OrderedDict[str, _Chain] = OrderedDict()
         self._failures: OrderedDict[str, _Failure] = OrderedDict()
+        self._fetching: dict[str, _Fetching] = {}
+        self._budget = _Budget(NEW_URL_FETCHES, NEW_URL_FETCH_SECONDS)
+        # Guards the caches and the budget for a moment; never held during a fetch.
         self._lock = threading.Lock()
 
     def verify(self, headers: Mapping[str, str], body: bytes, envelope: dict) -> None:
@@ -141,22 +188,53 @@ class RequestVerifier:
             cached = self._chains.get(url)
             if cached is not None and now < cached.expires:
                 return cached.key
-            self._chains.pop(url, None)
-            failure = self._failures.get(url)
-            if failure is not None and now < failure.retry_at:
-                raise VerificationError(failure.reason, check="chain")
-            try:
-                chain = self._load_chain(url, now)
-            except VerificationError as exc:
+            fetching = self._fetching.get(url)
+            owner = fetching is None
+            if owner:
+                failure = self._failures.get(url)
+                if failure is not None and now < failure.retry_at:
+                    raise VerificationError(failure.reason, check="chain")
+                if cached is None and not self._budget.take(now):
+                    raise VerificationError(
+                        "too many new certificate URLs, try again later", check="chain"
+                    )
+                fetching = self._fetching[url] = _Fetching()
+        if owner:
+            return self._fetch_for(url, now, fetching)
+        if not fetching.done.wait(FETCH_WAIT_SECONDS):
+            raise VerificationError("certificate chain could not be fetched", check="chain")
+        if isinstance(fetching.outcome, str):
+            raise VerificationError(fetching.outcome, check="chain")
+        return fetching.outcome.key
+
+    def _fetch_for(self, url: str, now: float, fetching: _Fetching) -> rsa.RSAPublicKey:
+        """Fetch and check the chain, then record the outcome and wake the requests waiting."""
+        try:
+            chain = self._load_chain(url, now)
+            fetching.outcome = chain
+            return chain.key
+        except VerificationError as exc:
+            fetching.outcome = exc.reason
+            raise
+        finally:
+            self._settle(url, fetching)
+
+    def _settle(self, url: str, fetching: _Fetching) -> None:
+        with self._lock:
+            del self._fetching[url]
+            outcome = fetching.outcome
+            if isinstance(outcome, _Chain):
+                self._failures.pop(url, None)
+                _remember(self._chains, url, outcome, CHAIN_CACHE_SIZE)
+            else:
+                failure = self._failures.get(url)
                 delay = FIRST_RETRY_SECONDS
                 if failure is not None:
                     delay = min(failure.delay * 2, MAX_RETRY_SECONDS)
-                failed = _Failure(exc.reason, now + delay, delay)
+                # The wait starts when the fetch ends, however long it took.
+                failed = _Failure(outcome, self._clock() + delay, delay)
                 _remember(self._failures, url, failed, FAILURE_CACHE_SIZE)
-                raise
-            self._failures.pop(url, None)
-            _remember(self._chains, url, chain, CHAIN_CACHE_SIZE)
-            return chain.key
+        fetching.done.set()
 
     def check_skill_id(self, envelope: dict) -> None:
         """Refuse (403) a request for another skill, when a skill id is configured."""
@@ -198,9 +276,11 @@ class RequestVerifier:
             key = None
         if not isinstance(key, rsa.RSAPublicKey):
             raise VerificationError("signing certificate has no RSA key", check="chain")
+        if self._store is None:
+            raise VerificationError("certificate chain is not trusted", check="chain")
         verifier = (
             verification.PolicyBuilder()
-            .store(self._trust_store())
+            .store(self._store)
             .time(when)
             .build_server_verifier(x509.DNSName(SIGNING_NAME))
         )
@@ -213,15 +293,6 @@ class RequestVerifier:
         expires = min(certificate.not_valid_after_utc for certificate in built)
         logger.info("verified certificate chain %s, cached until %s", url, expires)
         return _Chain(key, expires.timestamp())
-
-    def _trust_store(self) -> verification.Store:
-        if self._store is None:
-            roots = self._roots if self._roots is not None else certifi_roots()
-            if not roots:
-                logger.error("no trusted root certificates: every signed request is refused")
-                raise VerificationError("certificate chain is not trusted", check="chain")
-            self._store = verification.Store(roots)
-        return self._store
 
 
 def _remember(cache: OrderedDict, url: str, value: object, size: int) -> None:
@@ -244,9 +315,10 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
 def chain_url(url: str) -> str:
     """The certificate URL to fetch, after Amazon's checks; raise :class:`VerificationError`.
 
-    https, host ``s3.amazonaws.com``, port absent or 443, and a path that still starts with
-    ``/echo.api/`` once ``.`` and ``..`` segments are resolved. What is fetched is the URL
-    rebuilt from the checked parts, so nothing unchecked reaches the network.
+    https, host ``s3.amazonaws.com``, port absent or 443, and a path that, once decoded and
+    with ``.`` and ``..`` segments resolved, is ``/echo.api/<name>.pem`` (letters, digits,
+    ``.``, ``_``, ``-``). What is fetched is the URL rebuilt from the checked parts, so
+    nothing unchecked reaches the network.
     """
     if len(url) > MAX_URL_CHARS:
         raise VerificationError("certificate URL is too long", check="cert_url")
@@ -262,11 +334,12 @@ def chain_url(url: str) -> str:
     if port not in (None, 443):
         raise VerificationError("certificate URL port is not 443", check="cert_url")
     path = posixpath.normpath(unquote(parts.path)) if parts.path else ""
-    if not path.startswith(CHAIN_PATH_PREFIX):
+    if not CHAIN_PATH.fullmatch(path):
         raise VerificationError(
-            f"certificate URL path is not under {CHAIN_PATH_PREFIX}", check="cert_url"
+            f"certificate URL path is not {CHAIN_PATH_PREFIX}<name>.pem", check="cert_url"
         )
-    return f"https://{CHAIN_HOST}{quote(path)}"
+    # The path holds only characters that need no quoting.
+    return f"https://{CHAIN_HOST}{path}"
 
 
 def check_signature(key: rsa.RSAPublicKey, signature: str, body: bytes) -> None:
@@ -338,6 +411,12 @@ def certifi_roots() -> list[x509.Certificate]:
             except ValueError:
                 continue
     return roots
+
+
+@lru_cache(maxsize=1)
+def _default_roots() -> tuple[x509.Certificate, ...]:
+    """certifi's roots, parsed once per process: every verifier built later shares them."""
+    return tuple(certifi_roots())
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

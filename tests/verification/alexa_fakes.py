@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
 
 
@@ -27,6 +29,24 @@ class Fetch:
         if url not in self.chains:
             raise OSError(f"404 for {url}")
         return self.chains[url]
+
+
+class HeldFetch(Fetch):
+    """A :class:`Fetch` whose calls for the ``held`` URLs wait until ``release`` is set,
+    like a download from a slow server; ``started`` is set when the first one begins."""
+
+    def __init__(self, chains: dict[str, bytes], held: set[str]):
+        super().__init__(chains)
+        self.held = held
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, url: str) -> bytes:
+        if url in self.held:
+            self.started.set()
+            if not self.release.wait(10):
+                raise TimeoutError(url)
+        return super().__call__(url)
 
 
 def envelope(

@@ -1,4 +1,5 @@
-"""Step 1: the certificate URL must be Amazon's, checked after resolving dot segments."""
+"""Step 1: the certificate URL must be Amazon's, checked after decoding and resolving dot
+segments: https://s3.amazonaws.com/echo.api/<name>.pem, as Alexa's own URLs are."""
 
 import pytest
 
@@ -28,6 +29,10 @@ from skill.verification import VerificationError, chain_url
             "https://s3.amazonaws.com/echo.api/./echo-api-cert.pem?x=1#y",
             "https://s3.amazonaws.com/echo.api/echo-api-cert.pem",
         ),
+        (
+            "https://s3.amazonaws.com/echo.api//echo%2Dapi_cert.12.pem",
+            "https://s3.amazonaws.com/echo.api/echo-api_cert.12.pem",
+        ),
     ],
 )
 def test_amazons_urls_pass_and_the_checked_url_is_what_is_fetched(url, fetched):
@@ -53,6 +58,17 @@ def test_amazons_urls_pass_and_the_checked_url_is_what_is_fetched(url, fetched):
         ("https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem", "path"),
         ("https://s3.amazonaws.com/invalid.path/echo-api-cert.pem", "path"),
         ("https://s3.amazonaws.com/echo.api", "path"),
+        ("https://s3.amazonaws.com/echo.api/", "path"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert", "path"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.pem.txt", "path"),
+        ("https://s3.amazonaws.com/echo.api/echo-api-cert.PEM", "path"),
+        ("https://s3.amazonaws.com/echo.api/sub/echo-api-cert.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/a%2F..%2F..%2Fx.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/cert%0a.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/cert%00.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/a b.pem", "path"),
+        ("https://s3.amazonaws.com/echo.api/%C3%A9.pem", "path"),
+        ("https://s3.amazonaws.com//echo.api/echo-api-cert.pem", "path"),
         ("https://s3.amazonaws.com", "path"),
         ("s3.amazonaws.com/echo.api/echo-api-cert.pem", "not https"),
         ("", "not https"),

@@ -20,7 +20,19 @@ def served(monkeypatch):
     # Only the command under test, so the parser does not depend on the others.
     monkeypatch.setattr(cli, "COMMANDS", ["serve"])
     apps = []
-    monkeypatch.setattr(waitress, "serve", lambda app, **options: apps.append((app, options)))
+
+    class Server:
+        def run(self) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    def create_server(app, **options):
+        apps.append((app, options))
+        return Server()
+
+    monkeypatch.setattr(waitress, "create_server", create_server)
     return apps
 
 

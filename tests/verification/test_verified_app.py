@@ -26,9 +26,9 @@ def invocations(app, monkeypatch):
     seen = []
     real = runtime.invoke
 
-    def invoke(envelope):
+    def invoke(envelope, **options):
         seen.append(envelope)
-        return real(envelope)
+        return real(envelope, **options)
 
     monkeypatch.setattr(runtime, "invoke", invoke)
     return seen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 
 import pytest
@@ -15,6 +16,7 @@ from skill.errors import RequestRejected
 from skill.verification import (
     CHAIN_CACHE_SIZE,
     FIRST_RETRY_SECONDS,
+    NEW_URL_FETCH_SECONDS,
     RequestVerifier,
     VerificationError,
     certifi_roots,
@@ -169,8 +171,11 @@ def test_a_signing_certificate_with_another_kind_of_key_is_refused(pki, clock, m
     assert (refused.status, refused.reason) == (400, "signing certificate has no RSA key")
 
 
-def test_no_trusted_roots_refuses_rather_than_fails(fetch, clock, make_request):
-    verifier = RequestVerifier(trust_roots=[], fetch=fetch, clock=clock)
+def test_no_trusted_roots_refuses_rather_than_fails(fetch, clock, make_request, caplog):
+    with caplog.at_level(logging.ERROR):
+        verifier = RequestVerifier(trust_roots=[], fetch=fetch, clock=clock)
+    # The trust store is built with the verifier, so the problem shows at start.
+    assert "no trusted root certificates" in caplog.text
     assert "not trusted" in refusal(verifier, *make_request()).reason
 
 
@@ -242,6 +247,7 @@ def test_the_cache_is_bounded(pki, signer, clock, make_request):
     fetch = Fetch({url: pki.chain(signer[1]) for url in urls})
     verifier = RequestVerifier(trust_roots=[pki.root], fetch=fetch, clock=clock)
     for url in urls:
+        clock.now += NEW_URL_FETCH_SECONDS  # within the budget for new URLs
         verifier.verify(*make_request(url=url))
     assert len(fetch.calls) == len(urls)
     verifier.verify(*make_request(url=urls[-1]))  # still cached
