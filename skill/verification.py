@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
+from skill.envelope import application_ids
 from skill.errors import RequestRejected
 
 logger = logging.getLogger(__name__)
@@ -370,18 +371,6 @@ def check_timestamp(envelope: dict, now: float) -> None:
         raise VerificationError("request is too old", check="timestamp")
     if age < -TIMESTAMP_TOLERANCE:
         raise VerificationError("request timestamp is in the future", check="timestamp")
-
-
-def application_ids(envelope: dict) -> list[str]:
-    """Every skill id the envelope names: in ``context.System`` and in ``session``."""
-    found = []
-    for path in (("context", "System", "application"), ("session", "application")):
-        node: object = envelope
-        for key in path:
-            node = node.get(key) if isinstance(node, dict) else None
-        if isinstance(node, dict) and "applicationId" in node:
-            found.append(node["applicationId"])
-    return found
 
 
 def _dns_names(certificate: x509.Certificate) -> set[str]:
