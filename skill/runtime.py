@@ -55,6 +55,12 @@ class SkillRuntime:
         self.skill, self.menu = build_skill(self.plugin_manager, self.settings)
         self.serializer = DefaultSerializer()
 
+    def close(self) -> None:
+        """Let go of the store's connections; a closed store reopens if asked again."""
+        adapter = self.skill.persistence_adapter
+        if adapter is not None and hasattr(adapter, "close"):
+            adapter.close()
+
     @property
     def handlers(self) -> list:
         """The request handlers in the order they are tried, each naming its plugin."""

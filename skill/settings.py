@@ -35,8 +35,8 @@ def _flag(name: str, value: str | None, default: bool) -> bool:
 def _days(name: str, value: str | None, default: int) -> int:
     if value is None or value.strip() == "":
         return default
-    if not value.strip().isdecimal() or int(value) < 1:
-        raise SettingsError(f"{name} must be a whole number of days, at least 1, not {value!r}")
+    if not value.strip().isdecimal():
+        raise SettingsError(f"{name} must be a whole number of days (0: keep), not {value!r}")
     return int(value)
 
 
@@ -55,7 +55,7 @@ class Settings:
     #: DynamoDB table and endpoint (an endpoint URL is for local servers).
     dynamodb_table: str = "second-opinion-guide"
     dynamodb_endpoint: str | None = None
-    #: Drop stored progress untouched for this many days.
+    #: Drop stored progress untouched for this many days; 0 keeps it until deleted.
     retention_days: int = 365
     #: Secret that keys the hash of user ids in the store (HMAC); empty: plain SHA-256.
     user_salt: str = ""

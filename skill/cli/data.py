@@ -7,15 +7,25 @@ hash. Run with the same ``SECOND_OPINION_USER_SALT`` as the skill.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from skill.cli import UsageError
 from skill.cli.options import add_store_options, settings_from
 
+if TYPE_CHECKING:
+    from skill.persistence import UserStore
+    from skill.settings import Settings
 
-def add_parser(subparsers) -> None:
+    #: What a ``data`` command does once its store is open.
+    StoreAction = Callable[[argparse.Namespace, Settings, UserStore], int]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "data",
         help="export, delete or purge stored progress",
@@ -55,7 +65,12 @@ def add_parser(subparsers) -> None:
     info.set_defaults(func=run_info)
 
 
-def open_store(args: argparse.Namespace):
+def open_store(args: argparse.Namespace) -> tuple[Settings, UserStore]:
+    """The settings and the store this command names (nothing is opened until first use).
+
+    :raises skill.settings.SettingsError: the store is misconfigured (exits 2, with usage).
+    :raises UsageError: the memory store, which keeps nothing to work on.
+    """
     from skill.persistence import make_adapter
 
     settings = settings_from(args)
@@ -65,84 +80,85 @@ def open_store(args: argparse.Namespace):
     return settings, store
 
 
+def on_store(action: StoreAction) -> Callable[[argparse.Namespace], int]:
+    """A command running ``action`` on the store it names, closed afterwards.
+
+    A store that fails (unreachable, locked, a schema from a newer version) is a message
+    on stderr and exit status 1, not a traceback.
+    """
+
+    @functools.wraps(action)
+    def run(args: argparse.Namespace) -> int:
+        from ask_sdk_core.exceptions import PersistenceException
+
+        from skill.persistence import StoreUnavailable
+
+        settings, store = open_store(args)
+        try:
+            with store:
+                return action(args, settings, store)
+        except StoreUnavailable as exc:
+            return _fail(f"store unavailable: {exc}")
+        except PersistenceException as exc:
+            return _fail(str(exc))
+
+    return run
+
+
+def _fail(message: str) -> int:
+    print(f"second-opinion data: {message}", file=sys.stderr)
+    return 1
+
+
 def _when(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="seconds")
 
 
-def _failed(exc: Exception) -> int:
-    print(f"second-opinion data: store unavailable: {exc}", file=sys.stderr)
-    return 1
-
-
-def run_export(args: argparse.Namespace) -> int:
-    from ask_sdk_core.exceptions import PersistenceException
-
-    settings, store = open_store(args)
-    try:
-        record = store.export(store.key_for_user(args.user_id))
-    except PersistenceException as exc:
-        return _failed(exc)
+@on_store
+def run_export(args: argparse.Namespace, settings: Settings, store: UserStore) -> int:
+    record = store.export(store.key_for_user(args.user_id))
     if record is None:
-        print("nothing is stored for that user", file=sys.stderr)
-        return 1
+        return _fail("nothing is stored for that user")
     data = record.as_dict()
     data.update(store=settings.store, created=_when(record.created), touched=_when(record.touched))
     print(json.dumps(data, indent=2, sort_keys=True))
     return 0
 
 
-def run_delete(args: argparse.Namespace) -> int:
-    from ask_sdk_core.exceptions import PersistenceException
-
-    _, store = open_store(args)
-    try:
-        erased = store.erase(store.key_for_user(args.user_id))
-    except PersistenceException as exc:
-        return _failed(exc)
+@on_store
+def run_delete(args: argparse.Namespace, settings: Settings, store: UserStore) -> int:
+    erased = store.erase(store.key_for_user(args.user_id))
     print("deleted everything stored for that user" if erased else "nothing was stored")
     return 0
 
 
-def run_purge(args: argparse.Namespace) -> int:
-    from ask_sdk_core.exceptions import PersistenceException
-
-    settings, store = open_store(args)
+@on_store
+def run_purge(args: argparse.Namespace, settings: Settings, store: UserStore) -> int:
     days = settings.retention_days if args.days is None else args.days
     if days < 1:
         raise UsageError("--days must be at least 1")
-    try:
-        removed = store.purge(days)
-    except PersistenceException as exc:
-        return _failed(exc)
+    removed = store.purge(days)
     print(f"purged {removed} users untouched for {days} days")
     return 0
 
 
-def run_init(args: argparse.Namespace) -> int:
-    from ask_sdk_core.exceptions import PersistenceException
-
-    settings, store = open_store(args)
-    try:
-        store.create()
-    except PersistenceException as exc:
-        return _failed(exc)
-    print(f"ready: {describe(settings, store)}")
+@on_store
+def run_init(args: argparse.Namespace, settings: Settings, store: UserStore) -> int:
+    store.create()
+    print(f"ready: {store_location(settings, store)}")
     return 0
 
 
-def run_info(args: argparse.Namespace) -> int:
-    from ask_sdk_core.exceptions import PersistenceException
-
-    settings, store = open_store(args)
-    try:
-        users = store.count()
-    except PersistenceException as exc:
-        return _failed(exc)
-    print(f"{describe(settings, store)}: {users} users, kept {settings.retention_days} days")
+@on_store
+def run_info(args: argparse.Namespace, settings: Settings, store: UserStore) -> int:
+    users = store.count()
+    location = store_location(settings, store)
+    print(f"{location}: {users} users, kept {settings.retention_days} days")
     return 0
 
 
-def describe(settings, store) -> str:
+def store_location(settings: Settings, store: UserStore) -> str:
+    """Where progress is kept, for people: ``sqlite PATH`` or ``dynamodb table NAME``."""
     if settings.store == "sqlite":
         return f"sqlite {store.path}"
     where = f" at {settings.dynamodb_endpoint}" if settings.dynamodb_endpoint else ""

@@ -9,26 +9,30 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from ask_sdk_core.attributes_manager import AbstractPersistenceAdapter
 from ask_sdk_core.exceptions import PersistenceException
 
 from skill.persistence import keys
+from skill.settings import STORES, SettingsError
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
     from ask_sdk_model import RequestEnvelope
 
     from skill.settings import Settings
 
-STORES = ("sqlite", "dynamodb", "memory")
+#: What the ``dynamodb`` extra installs.
+DYNAMODB_MODULES = frozenset({"boto3", "botocore", "ask_sdk_dynamodb"})
 
 
 class StoreUnavailable(PersistenceException):
     """The store could not be reached, or stayed locked past its timeout."""
 
 
-class StoreConfigError(ValueError):
+class StoreConfigError(SettingsError):
     """The settings name a store that cannot be set up as described."""
 
 
@@ -56,6 +60,9 @@ class UserStore(AbstractPersistenceAdapter):
     Keys are :func:`skill.persistence.keys.user_key` hashes. Failures of the backing store
     raise :class:`ask_sdk_core.exceptions.PersistenceException` (usually
     :class:`StoreUnavailable`), never a driver's own exception.
+
+    A store opens its connections when first used and keeps them; :meth:`close` (or a
+    ``with`` block) releases them.
     """
 
     #: Secret mixed into the user hash; empty for a plain SHA-256.
@@ -101,6 +108,21 @@ class UserStore(AbstractPersistenceAdapter):
     def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
         self.erase(self.key_for(request_envelope))
 
+    def close(self) -> None:
+        """Release connections. Call it when no request is in flight; using the store
+        afterwards opens new ones."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
 
 def make_adapter(settings: Settings) -> UserStore | None:
     """The persistence adapter for ``settings.store``; ``None`` keeps state in the session.
@@ -120,8 +142,16 @@ def make_adapter(settings: Settings) -> UserStore | None:
             salt=salt,
         )
     if settings.store == "dynamodb":
-        _choose_region(settings.dynamodb_endpoint)
-        from skill.persistence.dynamodb import make_dynamodb_store
+        try:
+            _choose_region(settings.dynamodb_endpoint)
+            from skill.persistence.dynamodb import make_dynamodb_store
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").partition(".")[0] not in DYNAMODB_MODULES:
+                raise
+            raise StoreConfigError(
+                "the dynamodb store needs the dynamodb extra: "
+                "pip install 'second-opinion-skill[dynamodb]'"
+            ) from exc
 
         return make_dynamodb_store(
             settings.dynamodb_table,

@@ -4,6 +4,11 @@ Items are ``{id, attributes, created, touched, expires_at, version}``. Writes ar
 conditional on ``version``, so two requests for one user that race are merged (the loser
 re-reads and re-applies its changes) rather than one overwriting the other. Retention is
 DynamoDB's own TTL on ``expires_at``, plus ``second-opinion data purge`` for a sweep.
+
+A server's threads share one store, so every call goes through the DynamoDB resource's
+low-level client, which is thread-safe (the resource and its ``Table`` objects are not).
+Condition expressions are written as strings: the resource's expression builder keeps
+placeholder counters shared by every thread.
 """
 
 from __future__ import annotations
@@ -13,11 +18,11 @@ import random
 import time
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import boto3
 from ask_sdk_dynamodb.adapter import DynamoDbAdapter
-from boto3.dynamodb.conditions import Attr
+from boto3.dynamodb.table import BatchWriter
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -26,6 +31,8 @@ from skill.persistence.merge import rebase
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
+    from boto3.resources.base import ServiceResource
+    from botocore.client import BaseClient
 
 PARTITION_KEY = "id"
 ATTRIBUTES = "attributes"
@@ -41,7 +48,7 @@ CLIENT_CONFIG = Config(
 )
 
 
-def to_dynamo(value):
+def to_dynamo(value: Any) -> Any:
     """JSON-like data as DynamoDB takes it: numbers as ``Decimal``."""
     if isinstance(value, dict):
         return {key: to_dynamo(item) for key, item in value.items()}
@@ -52,7 +59,7 @@ def to_dynamo(value):
     return value
 
 
-def from_dynamo(value):
+def from_dynamo(value: Any) -> Any:
     """DynamoDB data as JSON-like values: ``Decimal`` back to ``int`` or ``float``."""
     if isinstance(value, dict):
         return {key: from_dynamo(item) for key, item in value.items()}
@@ -81,7 +88,14 @@ class DynamoStore(DynamoDbAdapter, UserStore):
     :param salt: see :mod:`skill.persistence.keys`.
     """
 
-    def __init__(self, table_name: str, *, resource, retention_days: int = 365, salt: str = ""):
+    def __init__(
+        self,
+        table_name: str,
+        *,
+        resource: ServiceResource,
+        retention_days: int = 365,
+        salt: str = "",
+    ):
         self.salt = salt
         self.retention_days = retention_days
         super().__init__(
@@ -92,12 +106,11 @@ class DynamoStore(DynamoDbAdapter, UserStore):
             partition_keygen=self.key_for,
             dynamodb_resource=resource,
         )
+        #: The one client every thread uses; it takes and returns plain Python values.
+        self.client: BaseClient = resource.meta.client
 
-    @property
-    def table(self):
-        return self.dynamodb.Table(self.table_name)
-
-    # -- the ask-sdk-core adapter interface (deletes are the official ones) ------------
+    # -- the ask-sdk-core adapter interface ---------------------------------------------
+    # All three are overridden: the official ones use the resource, which threads can't share.
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict:
         return self.load(self.key_for(request_envelope))
 
@@ -108,7 +121,13 @@ class DynamoStore(DynamoDbAdapter, UserStore):
             item = self._get(key)
             created = int(item["created"]) if item and "created" in item else now
             version = int(item.get("version", 0)) if item else 0
-            self.table.put_item(Item=self._item(key, attributes, created, now, version + 1))
+            self.client.put_item(
+                TableName=self.table_name,
+                Item=self._item(key, attributes, created, now, version + 1),
+            )
+
+    def delete_attributes(self, request_envelope: RequestEnvelope) -> None:
+        self.erase(self.key_for(request_envelope))
 
     # -- key-level operations -----------------------------------------------------------
     def load(self, key: str) -> dict:
@@ -134,20 +153,26 @@ class DynamoStore(DynamoDbAdapter, UserStore):
                 item = self._get(key)
             fresh = from_dynamo(item[ATTRIBUTES]) if item else {}
             merged = rebase(fresh, base, current)
+            condition: dict[str, Any]
             if item is None:
-                condition, version, created = Attr(PARTITION_KEY).not_exists(), 0, now
+                version, created = 0, now
+                condition = {
+                    "ConditionExpression": "attribute_not_exists(#id)",
+                    "ExpressionAttributeNames": {"#id": PARTITION_KEY},
+                }
             else:
-                version = int(item.get("version", 0))
-                condition = (
-                    Attr("version").eq(version)
-                    if "version" in item
-                    else Attr("version").not_exists()
-                )
-                created = int(item.get("created", now))
+                version, created = int(item.get("version", 0)), int(item.get("created", now))
+                condition = {"ExpressionAttributeNames": {"#version": "version"}}
+                if "version" in item:
+                    condition["ConditionExpression"] = "#version = :version"
+                    condition["ExpressionAttributeValues"] = {":version": version}
+                else:
+                    condition["ConditionExpression"] = "attribute_not_exists(#version)"
             try:
-                self.table.put_item(
+                self.client.put_item(
+                    TableName=self.table_name,
                     Item=self._item(key, merged, created, now, version + 1),
-                    ConditionExpression=condition,
+                    **condition,
                 )
                 return merged
             except ClientError as exc:
@@ -171,20 +196,25 @@ class DynamoStore(DynamoDbAdapter, UserStore):
 
     def erase(self, key: str) -> bool:
         with _errors():
-            response = self.table.delete_item(Key={PARTITION_KEY: key}, ReturnValues="ALL_OLD")
+            response = self.client.delete_item(
+                TableName=self.table_name, Key={PARTITION_KEY: key}, ReturnValues="ALL_OLD"
+            )
         return bool(response.get("Attributes"))
 
     def purge(self, days: int) -> int:
         """Sweep items untouched for ``days`` days (TTL does this too, within about two days)."""
         cutoff = int(time.time()) - days * DAY
         removed = 0
-        scan = {
-            "FilterExpression": Attr("touched").lt(cutoff),
-            "ProjectionExpression": PARTITION_KEY,
+        scan: dict[str, Any] = {
+            "TableName": self.table_name,
+            "FilterExpression": "#touched < :cutoff",
+            "ProjectionExpression": "#id",
+            "ExpressionAttributeNames": {"#id": PARTITION_KEY, "#touched": "touched"},
+            "ExpressionAttributeValues": {":cutoff": cutoff},
         }
-        with _errors(), self.table.batch_writer() as batch:
+        with _errors(), BatchWriter(self.table_name, self.client) as batch:
             while True:
-                page = self.table.scan(**scan)
+                page = self.client.scan(**scan)
                 for item in page.get("Items", []):
                     batch.delete_item(Key={PARTITION_KEY: item[PARTITION_KEY]})
                     removed += 1
@@ -195,11 +225,17 @@ class DynamoStore(DynamoDbAdapter, UserStore):
 
     def count(self) -> int:
         with _errors():
-            return int(self.table.scan(Select="COUNT").get("Count", 0))
+            count, scan = 0, {"TableName": self.table_name, "Select": "COUNT"}
+            while True:
+                page = self.client.scan(**scan)
+                count += int(page.get("Count", 0))
+                if "LastEvaluatedKey" not in page:
+                    return count
+                scan["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def create(self) -> None:
         """Create the table (on-demand billing) with TTL on ``expires_at``, and wait for it."""
-        client = self.dynamodb.meta.client
+        client = self.client
         with _errors():
             try:
                 client.create_table(
@@ -221,20 +257,30 @@ class DynamoStore(DynamoDbAdapter, UserStore):
                     TimeToLiveSpecification={"Enabled": True, "AttributeName": TTL_ATTRIBUTE},
                 )
 
+    def close(self) -> None:
+        """Close the client's connection pool; a later call opens new connections."""
+        self.client.close()
+
     def _touch(self, key: str, now: int) -> None:
-        updates, values = ["touched = :now"], {":now": now}
+        names = {"#id": PARTITION_KEY, "#touched": "touched"}
+        updates, values = ["#touched = :now"], {":now": now}
         if self.retention_days > 0:
-            updates.append(f"{TTL_ATTRIBUTE} = :expires")
+            names["#expires"] = TTL_ATTRIBUTE
+            updates.append("#expires = :expires")
             values[":expires"] = now + self.retention_days * DAY
-        self.table.update_item(
+        self.client.update_item(
+            TableName=self.table_name,
             Key={PARTITION_KEY: key},
             UpdateExpression="SET " + ", ".join(updates),
-            ConditionExpression=Attr(PARTITION_KEY).exists(),
+            ConditionExpression="attribute_exists(#id)",
+            ExpressionAttributeNames=names,
             ExpressionAttributeValues=values,
         )
 
     def _get(self, key: str) -> dict | None:
-        response = self.table.get_item(Key={PARTITION_KEY: key}, ConsistentRead=True)
+        response = self.client.get_item(
+            TableName=self.table_name, Key={PARTITION_KEY: key}, ConsistentRead=True
+        )
         return response.get("Item")
 
     def _item(self, key: str, attributes: dict, created: int, now: int, version: int) -> dict:

@@ -1,8 +1,9 @@
 """How a user is named in the store: a SHA-256 hash of the Alexa userId, never the id itself.
 
-With ``SECOND_OPINION_USER_SALT`` set, the hash is an HMAC keyed by that secret, so a
-leaked table cannot be matched against user ids seen elsewhere. Every store and the
-``data`` commands must see the same salt, or they will not find each other's rows.
+With a salt (``Settings.user_salt``, from ``SECOND_OPINION_USER_SALT``), the hash is an
+HMAC keyed by that secret, so a leaked table cannot be matched against user ids seen
+elsewhere. Every store and the ``data`` commands must see the same salt, or they will not
+find each other's rows.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from ask_sdk_core.exceptions import PersistenceException
 
 if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
-
-SALT_ENV = "SECOND_OPINION_USER_SALT"
 
 
 def user_key(user_id: str, salt: str = "") -> str:

@@ -15,6 +15,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,18 @@ LOCK_TIMEOUT = 2.0
 DAY = 24 * 60 * 60
 APP_DIR = "second-opinion-guide"
 FILE_NAME = "progress.sqlite3"
+
+
+#: Every store in this process, so that a forked child can set aside what it inherits.
+_STORES: weakref.WeakSet[SqliteStore] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    for store in list(_STORES):
+        store._leave_inherited()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def default_path() -> Path:
@@ -70,8 +83,13 @@ class SqliteStore(UserStore):
         self.salt = salt
         self.timeout = LOCK_TIMEOUT if timeout is None else timeout
         self.clock = clock
-        self._local = threading.local()
         self._next_purge_check = 0.0
+        # One connection per thread (a connection must not serve two threads at once),
+        # all listed here so that close() can reach every one of them.
+        self._lock = threading.Lock()
+        self._conns: dict[int, sqlite3.Connection] = {}
+        self._inherited: list[sqlite3.Connection] = []
+        _STORES.add(self)
 
     # -- the ask-sdk-core adapter interface ---------------------------------------------
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict:
@@ -156,6 +174,17 @@ class SqliteStore(UserStore):
         """Create the file and its schema now rather than on first use."""
         self._conn()
 
+    def close(self) -> None:
+        """Close every thread's connection; a later use opens new ones.
+
+        Call it when no request is in flight: a connection closed under a running
+        transaction rolls that transaction back.
+        """
+        with self._lock:
+            conns, self._conns = list(self._conns.values()), {}
+        for conn in conns:
+            conn.close()
+
     # -- retention ----------------------------------------------------------------------
     def _purge(self, conn: sqlite3.Connection, days: int, now: int) -> int:
         removed = conn.execute("DELETE FROM users WHERE touched < ?", (now - days * DAY,)).rowcount
@@ -214,29 +243,45 @@ class SqliteStore(UserStore):
                 raise
 
     def _conn(self) -> sqlite3.Connection:
-        """This thread's connection; opened (and the schema migrated) on first use.
-
-        Connections are per thread and per process: a forked worker opens its own.
-        """
-        local = self._local
-        pid = os.getpid()
-        if getattr(local, "pid", None) == pid:
-            return local.conn
+        """This thread's connection; opened (and the schema migrated) on first use."""
+        conn = self._conns.get(threading.get_ident())
+        if conn is not None:
+            return conn
         with self._errors():
             conn = self._open()
-        local.conn, local.pid = conn, pid
+        with self._lock:
+            # Threads come and go (a server may replace its workers): close what the
+            # finished ones left behind.
+            running = {thread.ident for thread in threading.enumerate()}
+            finished = [ident for ident in self._conns if ident not in running]
+            left = [self._conns.pop(ident) for ident in finished]
+            self._conns[threading.get_ident()] = conn
+        for old in left:
+            old.close()
         return conn
+
+    def _leave_inherited(self) -> None:
+        """In a forked child: set the parent's connections aside, unused and unclosed.
+
+        SQLite forbids using a connection across ``fork()``, and closing one counts (it may
+        checkpoint and delete the parent's WAL file), so they are kept referenced here
+        rather than closed by the garbage collector. The child opens its own.
+        """
+        self._lock = threading.Lock()
+        self._inherited.extend(self._conns.values())
+        self._conns = {}
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Create the file private to this account before SQLite does (its -wal and -shm
         # files take the same mode).
         os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+        # Used by one thread at a time, but closed by whichever thread calls close().
         conn = sqlite3.connect(
             self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
         )
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal(conn)
             # In WAL mode NORMAL loses nothing committed when a process dies; only a power
             # cut can lose the last transactions.
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -245,3 +290,22 @@ class SqliteStore(UserStore):
             conn.close()
             raise
         return conn
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch a new file to WAL mode (a file already in it stays so).
+
+        The switch needs the file to itself, and when several connections open a new file
+        at once SQLite refuses it at once rather than waiting, so wait here instead.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                    return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+            else:
+                if time.monotonic() >= deadline:
+                    raise sqlite3.OperationalError("could not switch to WAL: database is locked")
+            time.sleep(0.005)

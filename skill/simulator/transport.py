@@ -141,7 +141,7 @@ def runtime_for(settings: Settings) -> SkillRuntime:
         runtime = SkillRuntime(settings)
         _RUNTIMES[key] = runtime
         while len(_RUNTIMES) > _KEEP:
-            _RUNTIMES.popitem(last=False)
+            _RUNTIMES.popitem(last=False)[1].close()
     else:
         _RUNTIMES.move_to_end(key)
     return runtime

@@ -68,3 +68,13 @@ def test_wrong_method_and_unknown_path_answer_json(client):
     response = client.get("/nowhere")
     assert response.status_code == 404
     assert "error" in response.get_json()
+
+
+def test_a_runtime_closes_its_store_and_reopens_it_when_asked_again(tmp_path):
+    from skill.runtime import SkillRuntime
+
+    runtime = SkillRuntime(Settings(verify=False, db_path=str(tmp_path / "p.sqlite3")))
+    runtime.invoke(launch_envelope())
+    runtime.close()
+    reply = runtime.invoke(launch_envelope())
+    assert "not medical advice" not in reply.envelope["response"]["outputSpeech"]["ssml"]

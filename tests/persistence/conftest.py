@@ -3,6 +3,7 @@ and skills built on a temporary store with the small ``store_area`` test area.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -59,6 +60,18 @@ def simulate_logged(
     assert done.returncode == 0, done.stderr
     turns = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
     return turns, done.stderr
+
+
+def open_files(path: Path) -> int:
+    """How many of this process's file descriptors are on the database or its WAL files."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc")
+    count = 0
+    for fd in fds.iterdir():
+        with contextlib.suppress(OSError):
+            count += os.readlink(fd).startswith(str(path))
+    return count
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ MODEL = Path(__file__).resolve().parents[2] / "interaction_models" / "en-US.json
 
 
 def stored(alexa) -> dict:
-    store = SqliteStore(alexa.settings.db_path)
-    return store.load(store.key_for_user(alexa.user_id))
+    with SqliteStore(alexa.settings.db_path) as store:
+        return store.load(store.key_for_user(alexa.user_id))
 
 
 def skill_disabled(alexa) -> dict:
@@ -135,5 +135,6 @@ def test_a_cleared_checklist_is_not_read_back_as_progress(alexa):
     alexa.say("yes")
     assert stored(alexa)["records"] == {"gathered": []}
     r = alexa.say("what do you remember about me")
-    assert "getting your records" not in r.speech
+    assert "for getting your records" not in r.speech and "test results" not in r.speech
+    assert "last talked about getting your records" in r.speech  # where they left off is kept
     assert "heard my note about medical advice" in r.speech

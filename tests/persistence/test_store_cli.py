@@ -2,10 +2,13 @@
 
 import json
 import sqlite3
+import sys
 
 import pytest
+from conftest import open_files
 
 from skill.cli import main as cli
+from skill.persistence import schema
 from skill.persistence.sqlite import DAY, SqliteStore
 
 USER = "amzn1.ask.account.OPERATORCOMMANDSUSERX2"
@@ -15,9 +18,9 @@ USER = "amzn1.ask.account.OPERATORCOMMANDSUSERX2"
 def store(db, monkeypatch):
     for name in ("SECOND_OPINION_STORE", "SECOND_OPINION_DB", "SECOND_OPINION_USER_SALT"):
         monkeypatch.delenv(name, raising=False)
-    store = SqliteStore(db)
-    store.merge(store.key_for_user(USER), {}, {"records": {"gathered": ["test_results"]}})
-    return store
+    with SqliteStore(db) as store:
+        store.merge(store.key_for_user(USER), {}, {"records": {"gathered": ["test_results"]}})
+        yield store
 
 
 def test_export_prints_what_is_kept_without_the_user_id(store, db, capsys):
@@ -83,3 +86,38 @@ def test_the_memory_store_is_refused_with_usage(capsys):
         cli(["data", "delete", "--user-id", USER, "--store", "memory"])
     assert exit_.value.code == 2
     assert "memory store keeps nothing" in capsys.readouterr().err
+
+
+def test_each_command_closes_the_store(store, db, capsys):
+    store.close()
+    for args in (["info"], ["export", "--user-id", USER], ["purge", "--days", "30"]):
+        assert cli(["data", *args, "--db", str(db)]) == 0
+        assert open_files(db) == 0, args
+
+
+def test_a_file_from_a_newer_version_is_an_error_not_a_traceback(store, db, capsys):
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO schema_version VALUES (?)", (len(schema.MIGRATIONS) + 1,))
+    conn.commit()
+    store.close()
+    assert cli(["data", "info", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("second-opinion data: database schema") and "Traceback" not in err
+
+
+def test_a_dynamodb_store_without_a_region_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION", "SECOND_OPINION_DYNAMODB_ENDPOINT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    with pytest.raises(SystemExit) as exit_:
+        cli(["data", "info", "--store", "dynamodb"])
+    assert exit_.value.code == 2
+    assert "the dynamodb store needs an AWS region" in capsys.readouterr().err
+
+
+def test_a_dynamodb_store_without_its_extra_says_what_to_install(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "boto3", None)  # as if not installed
+    with pytest.raises(SystemExit) as exit_:
+        cli(["data", "info", "--store", "dynamodb"])
+    assert exit_.value.code == 2
+    assert "pip install 'second-opinion-skill[dynamodb]'" in capsys.readouterr().err

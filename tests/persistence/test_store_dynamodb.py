@@ -1,5 +1,6 @@
 """The DynamoDB store against a DynamoDB-compatible server (moto) on loopback, and Lambda."""
 
+import logging
 import threading
 
 import pytest
@@ -46,7 +47,36 @@ def aws(monkeypatch, endpoint):
 def store(aws):
     from skill.persistence import make_adapter
 
-    return make_adapter(aws)
+    with make_adapter(aws) as store:
+        yield store
+
+
+@pytest.fixture
+def lambda_function():
+    """The Lambda entry point, rebuilt for this test; its log level is put back after."""
+    from skill import lambda_function
+
+    logger = logging.getLogger("skill")
+    level = logger.level
+    lambda_function.runtime.cache_clear()
+    yield lambda_function
+    lambda_function.runtime.cache_clear()
+    logger.setLevel(level)
+
+
+def item_of(store, key: str) -> dict:
+    return store.client.get_item(TableName=store.table_name, Key={"id": key})["Item"]
+
+
+def set_times(store, key: str, **times: int) -> None:
+    """Backdate ``touched`` (and ``expires_at``) of an item, as if written long ago."""
+    store.client.update_item(
+        TableName=store.table_name,
+        Key={"id": key},
+        UpdateExpression="SET " + ", ".join(f"#{name} = :{name}" for name in times),
+        ExpressionAttributeNames={f"#{name}": name for name in times},
+        ExpressionAttributeValues={f":{name}": value for name, value in times.items()},
+    )
 
 
 def test_progress_round_trips_through_dynamodb(aws, store):
@@ -55,7 +85,7 @@ def test_progress_round_trips_through_dynamodb(aws, store):
     first.say("i have my test results")
     assert "2 of 9" in first.say("i got my imaging scans").speech
 
-    item = store.table.get_item(Key={"id": store.key_for_user(USER)})["Item"]
+    item = item_of(store, store.key_for_user(USER))
     assert USER not in str(item)
     assert item["attributes"]["records"] == {"gathered": ["test_results", "imaging_scans"]}
     assert item["expires_at"] == item["touched"] + 365 * 24 * 3600
@@ -84,6 +114,58 @@ def test_racing_writes_for_one_user_are_merged(store):
     assert sorted(store.export(key).attributes["records"]["gathered"]) == items
 
 
+def test_threads_share_one_store(store):
+    """As a threaded server's workers do: each its own user, and one user all share."""
+    workers, rounds = 6, 3
+    shared = store.key_for_user(f"{USER}-shared")
+    failures = []
+
+    def work(number: int) -> None:
+        key = store.key_for_user(f"{USER}-{number}")
+        try:
+            base: dict = {}
+            for round_ in range(rounds):
+                current = {"records": {"gathered": [f"w{number}r{k}" for k in range(round_ + 1)]}}
+                base = store.merge(key, base, current)
+                assert store.load(key) == current
+            store.merge(shared, {}, {"records": {"gathered": [f"w{number}"]}})
+            assert store.erase(key) and store.export(key) is None
+        except Exception as exc:  # reported below: an assert in a thread fails nothing
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(number,)) for number in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert failures == []
+        gathered = store.export(shared).attributes["records"]["gathered"]
+        assert sorted(gathered) == [f"w{number}" for number in range(workers)]
+    finally:
+        store.erase(shared)
+
+
+def test_requests_never_touch_the_resource_that_threads_cannot_share(store, monkeypatch):
+    from ask_sdk_model import Context, RequestEnvelope
+    from ask_sdk_model.interfaces.system import SystemState
+    from ask_sdk_model.user import User
+
+    monkeypatch.setattr(store, "dynamodb", None)  # any use of it would fail
+    request = RequestEnvelope(context=Context(system=SystemState(user=User(user_id=USER))))
+    store.save_attributes(request, {"core": {"disclaimer_heard": True}})
+    assert store.get_attributes(request) == {"core": {"disclaimer_heard": True}}
+    store.delete_attributes(request)
+    assert store.export(store.key_for_user(USER)) is None
+
+
+def test_a_closed_store_opens_again_when_used(store):
+    key = store.key_for_user(USER)
+    store.merge(key, {}, {"core": {"disclaimer_heard": True}})
+    store.close()
+    assert store.load(key) == {"core": {"disclaimer_heard": True}}
+
+
 def test_numbers_come_back_as_json_numbers(store):
     key = store.key_for_user(USER)
     store.merge(key, {}, {"records": {"count": 3, "share": 0.5}})
@@ -95,9 +177,8 @@ def test_purge_sweeps_items_untouched_for_the_retention_period(store):
     old, new = store.key_for_user(USER), store.key_for_user(f"{USER}-lambda")
     store.merge(old, {}, {"core": {"disclaimer_heard": True}})
     store.merge(new, {}, {"core": {"disclaimer_heard": True}})
-    store.table.update_item(
-        Key={"id": old}, UpdateExpression="SET touched = :t", ExpressionAttributeValues={":t": 0}
-    )
+    set_times(store, old, touched=0)
+    assert store.count() == 2
     assert store.purge(365) == 1
     assert store.export(old) is None and store.export(new) is not None
 
@@ -105,13 +186,9 @@ def test_purge_sweeps_items_untouched_for_the_retention_period(store):
 def test_a_visit_that_only_reads_keeps_the_item_from_expiring(store):
     key = store.key_for_user(USER)
     store.merge(key, {}, {"records": {"gathered": ["test_results"]}})
-    store.table.update_item(
-        Key={"id": key},
-        UpdateExpression="SET touched = :t, expires_at = :e",
-        ExpressionAttributeValues={":t": 1000, ":e": 1000 + 365 * 24 * 3600},
-    )
+    set_times(store, key, touched=1000, expires_at=1000 + 365 * 24 * 3600)
     assert store.load(key) == {"records": {"gathered": ["test_results"]}}
-    item = store.table.get_item(Key={"id": key})["Item"]
+    item = item_of(store, key)
     assert item["touched"] > 1000 and item["expires_at"] == item["touched"] + 365 * 24 * 3600
 
 
@@ -127,17 +204,14 @@ def test_a_server_that_is_down_degrades_to_the_session(aws):
     assert "nothing was deleted" in r.speech  # never claims an erase that didn't happen
 
 
-def test_the_lambda_handler_answers_an_event_in_process(aws, store, caplog):
-    from skill import lambda_function
-
-    lambda_function.runtime.cache_clear()
+def test_the_lambda_handler_answers_an_event_in_process(
+    aws, store, lambda_function, caplog, monkeypatch
+):
     launch = Conversation(settings=aws, user_id=f"{USER}-lambda")
     envelope = launch.builder.launch(launch.builder.new_session())
-    caplog.set_level("INFO", logger="skill")
-    try:
-        response = lambda_function.handler(envelope, context=object())
-    finally:
-        lambda_function.runtime.cache_clear()
+    monkeypatch.setenv("SECOND_OPINION_LOG_LEVEL", "DEBUG")
+    caplog.set_level("DEBUG", logger="skill")
+    response = lambda_function.handler(envelope, context=object())
     assert response["version"] == "1.0"
     assert "not medical advice" in response["response"]["outputSpeech"]["ssml"]
     assert "answered by core" in caplog.text
@@ -145,17 +219,11 @@ def test_the_lambda_handler_answers_an_event_in_process(aws, store, caplog):
     assert kept.attributes == {"core": {"disclaimer_heard": True}}
 
 
-def test_the_lambda_handler_refuses_another_skill(aws, monkeypatch):
+def test_the_lambda_handler_refuses_another_skill(aws, lambda_function, monkeypatch):
     from ask_sdk_core.exceptions import AskSdkException
 
-    from skill import lambda_function
-
     monkeypatch.setenv("SECOND_OPINION_SKILL_ID", "amzn1.ask.skill.ours")
-    lambda_function.runtime.cache_clear()
     launch = Conversation(settings=aws, user_id=f"{USER}-lambda")
     envelope = launch.builder.launch(launch.builder.new_session())
-    try:
-        with pytest.raises(AskSdkException):
-            lambda_function.handler(envelope, context=None)
-    finally:
-        lambda_function.runtime.cache_clear()
+    with pytest.raises(AskSdkException):
+        lambda_function.handler(envelope, context=None)

@@ -47,7 +47,8 @@ def test_after_delete_a_new_process_knows_nothing(db):
     assert "gathered" not in launch["speech"]
     assert "all 9 are still to gather" in missing["speech"]
     assert item_line("test_results") in missing["card"]["content"]
-    assert SqliteStore(db).count() == 1  # only the new visit's disclaimer flag
+    with SqliteStore(db) as store:
+        assert store.count() == 1  # only the new visit's disclaimer flag
 
 
 def writer(db, *args: str) -> subprocess.Popen:

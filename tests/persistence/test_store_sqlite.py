@@ -1,11 +1,14 @@
 """The SQLite store itself: schema and migrations, file mode, locks, retention."""
 
+import os
 import sqlite3
 import stat
 import threading
 import time
+from pathlib import Path
 
 import pytest
+from conftest import open_files
 
 from skill.persistence import StoreUnavailable, make_adapter, schema
 from skill.persistence.keys import user_key
@@ -119,6 +122,28 @@ def test_threads_share_the_store_safely(tmp_path):
     assert sorted(store.load("k")["records"]["gathered"]) == sorted(items)
 
 
+def test_opening_a_new_file_waits_for_others_switching_it_to_wal(tmp_path, monkeypatch):
+    # When several connections open a new file at once, SQLite refuses the switch to WAL
+    # at once instead of waiting; here the first two tries are refused that way.
+    refusals = []
+
+    class Refusing(sqlite3.Connection):
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode") and len(refusals) < 2:
+                refusals.append(sql)
+                raise sqlite3.OperationalError("database is locked")
+            return super().execute(sql, *args)
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **kw: connect(*a, **kw, factory=Refusing))
+    with SqliteStore(tmp_path / "progress.sqlite3") as store:
+        store.merge("k", {}, {"records": {"gathered": ["scans"]}})
+    assert len(refusals) == 2
+    conn = connect(tmp_path / "progress.sqlite3")
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    conn.close()
+
+
 # -- retention ---------------------------------------------------------------------------
 def test_rows_untouched_past_retention_are_purged_on_a_later_write(tmp_path):
     clock = Clock()
@@ -186,3 +211,77 @@ def test_a_read_never_waits_for_a_writer_even_when_due_a_touch(tmp_path):
     assert store.export("k").touched == int(clock.now) - 2 * DAY  # touched on a later visit
     store.load("k")
     assert store.export("k").touched == int(clock.now)
+
+
+# -- connections -------------------------------------------------------------------------
+def in_thread(work) -> None:
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+
+
+def test_close_releases_every_threads_connection(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    store = SqliteStore(path)
+    store.merge("k", {}, {"records": {"gathered": ["scans"]}})
+    waiting, release = threading.Event(), threading.Event()
+
+    def hold_a_connection():
+        store.load("k")
+        waiting.set()
+        release.wait(5)
+
+    holder = threading.Thread(target=hold_a_connection)
+    holder.start()
+    try:
+        waiting.wait(5)
+        assert open_files(path) > 0
+        store.close()
+        assert open_files(path) == 0
+        assert not Path(f"{path}-wal").exists()  # the last connection out checkpoints
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_closed_store_opens_again_when_used(tmp_path):
+    with SqliteStore(tmp_path / "progress.sqlite3") as store:
+        store.merge("k", {}, {"records": {"gathered": ["scans"]}})
+    assert open_files(tmp_path / "progress.sqlite3") == 0
+    assert store.load("k") == {"records": {"gathered": ["scans"]}}
+    store.close()
+
+
+def test_connections_of_finished_threads_are_closed(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    store = SqliteStore(path)
+    in_thread(lambda: store.merge("k", {}, {"records": {"gathered": ["scans"]}}))
+    one = open_files(path)
+    for _ in range(20):  # a server replacing its worker threads
+        in_thread(lambda: store.load("k"))
+    # One connection's files, and perhaps one SQLite keeps open until its locks are free.
+    assert open_files(path) < 2 * one
+    store.close()
+    assert open_files(path) == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork()")
+def test_a_forked_child_opens_its_own_connection(tmp_path):
+    path = tmp_path / "progress.sqlite3"
+    store = SqliteStore(path)
+    store.merge("parent", {}, {"records": {"gathered": ["scans"]}})
+    inherited = store._conn()
+    pid = os.fork()
+    if pid == 0:  # the child: report by exit status only
+        code = 1
+        try:
+            store.merge("child", {}, {"records": {"gathered": ["labs"]}})
+            code = 0 if store._conn() is not inherited else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert store._conn() is inherited  # the parent's own is untouched, and still works
+    assert store.load("child") == {"records": {"gathered": ["labs"]}}
+    assert inherited.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    store.close()
