@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import statistics
 import subprocess
 import sys
@@ -175,6 +176,8 @@ def measure(app, headers_for, body: bytes, seconds: float) -> float:
 
 
 COLD_OURS = """
+import logging
+logging.getLogger("skill.app").setLevel(logging.ERROR)  # verification is off on purpose
 from skill.app import create_app
 from skill.settings import Settings
 app = create_app(Settings(verify=False, store="memory"))
@@ -188,18 +191,24 @@ COLD_TAIL = """
 headers = {{"Content-Type": "application/json"}}
 response = app.test_client().post("/alexa", data={body!r}, headers=headers)
 assert response.status_code == 200
+import resource
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux
 """
 
 
-def cold_start(setup: str, body: bytes, runs: int = 5) -> float:
-    """Median seconds from a new interpreter to the first answered request."""
+def cold_start(setup: str, body: bytes, runs: int = 5) -> tuple[float, float]:
+    """Median seconds from a new interpreter to the first answered request, and its peak
+    memory then, in MiB."""
     code = textwrap.dedent(setup) + COLD_TAIL.format(body=body)
-    times = []
+    times, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True, text=True
+        )
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        peaks.append(int(done.stdout.split()[-1]) / 1024)
+    return statistics.median(times), statistics.median(peaks)
 
 
 def main() -> None:
@@ -209,6 +218,7 @@ def main() -> None:
         "--rounds", type=int, default=3, help="rounds over all paths; the best round counts"
     )
     args = parser.parse_args()
+    logging.getLogger("skill.app").setLevel(logging.ERROR)  # verification is off on purpose
 
     bodies = requests()
     apps = {name: factory() for name, factory in PATHS.items()}
@@ -232,9 +242,10 @@ def main() -> None:
     print(f"(persisted/ours: progress in SQLite, warm; target <= {TARGET_RATIO})")
 
     body = bodies["LaunchRequest"]
-    ours = cold_start(COLD_OURS, body)
-    floor = cold_start(COLD_FLOOR.format(bench=str(ROOT / "benchmarks")), body)
+    ours, ours_mib = cold_start(COLD_OURS, body)
+    floor, floor_mib = cold_start(COLD_FLOOR.format(bench=str(ROOT / "benchmarks")), body)
     print(f"cold start   ours {ours:.3f} s   floor {floor:.3f} s   ratio {ours / floor:.2f}")
+    print(f"peak memory  ours {ours_mib:.1f} MiB   floor {floor_mib:.1f} MiB (after one request)")
 
 
 if __name__ == "__main__":
