@@ -10,7 +10,13 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from skill.simulator.conversation import Conversation, TurnResult, UnknownIntent
+    from skill.simulator.conversation import (
+        ONE_BREATH,
+        Conversation,
+        TurnResult,
+        UnknownIntent,
+        one_breath,
+    )
     from skill.simulator.lint import LintError, Problem
     from skill.simulator.model import InteractionModel, ModelError, load_model
     from skill.simulator.resolver import Resolution, SlotFill
@@ -20,6 +26,8 @@ if TYPE_CHECKING:
 # test run, and most runs never touch the simulator.
 _EXPORTS = {
     "Conversation": "conversation",
+    "ONE_BREATH": "conversation",
+    "one_breath": "conversation",
     "TurnResult": "conversation",
     "UnknownIntent": "conversation",
     "LintError": "lint",
@@ -33,11 +41,13 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "ONE_BREATH",
     "Conversation",
     "InteractionModel",
     "LintError",
     "ModelError",
     "Problem",
+    "one_breath",
     "Resolution",
     "SlotFill",
     "TransportError",

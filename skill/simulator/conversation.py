@@ -73,6 +73,19 @@ class TurnResult:
         }
 
 
+#: Spoken words that fit one breath: the voice design rule for an answer that isn't the
+#: details the user asked for.
+ONE_BREATH = 60
+
+
+def one_breath(turn: TurnResult, limit: int = ONE_BREATH) -> TurnResult:
+    """``turn``, once its speech is checked to fit one breath; for conversation tests."""
+    words = len(turn.speech.split())
+    if words > limit:
+        raise AssertionError(f"{words} spoken words, more than {limit}: {turn.speech}")
+    return turn
+
+
 def _speech_of(block: dict | None) -> str:
     if not block:
         return ""

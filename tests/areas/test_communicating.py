@@ -2,28 +2,24 @@
 
 import json
 
-
-def short(r, limit=60):
-    """The turn stays within one breath, as the voice design rules ask."""
-    assert len(r.speech.split()) <= limit, r.speech
-    return r
+from skill.simulator import one_breath
 
 
 def test_telling_your_doctor_then_words_then_referral(alexa):
     alexa.launch()
-    r = short(alexa.say("how do i tell my doctor i want a second opinion"))
+    r = one_breath(alexa.say("how do i tell my doctor i want a second opinion"))
     assert r.plugin == "communicating"
     assert "normal practice" in r.speech and "not a sign of distrust" in r.speech
     assert "most doctors support it" in r.speech
     assert r.speech.endswith("Want some words you can use?")
 
-    r = short(alexa.say("yes please"))
+    r = one_breath(alexa.say("yes please"))
     assert "I'd like a second opinion before we go ahead" in r.speech
     assert "Could you recommend someone, and send them my records?" in r.speech
     assert r.card["title"] == "Words for your doctor"
     assert "send them my records" in r.card["content"]
 
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "who they'd recommend" in r.speech and "outside their own practice" in r.speech
     assert "send your test results, reports and scans" in r.speech
     assert r.speech.endswith("Want the questions to take to the second doctor?")
@@ -34,7 +30,7 @@ def test_telling_your_doctor_then_words_then_referral(alexa):
 
 def test_questions_for_the_second_doctor_are_paged_with_a_card(alexa):
     alexa.launch()
-    r = short(alexa.say("what should i ask the second doctor"))
+    r = one_breath(alexa.say("what should i ask the second doctor"))
     assert r.intent == "QuestionsForSecondDoctorIntent"
     assert "7 questions" in r.speech
     assert "Why do you recommend this treatment for me?" in r.speech
@@ -46,13 +42,13 @@ def test_questions_for_the_second_doctor_are_paged_with_a_card(alexa):
     for n in range(1, 8):
         assert f"{n}. " in card
 
-    r = short(alexa.say("next"))
+    r = one_breath(alexa.say("next"))
     assert "What happens if I wait" in r.speech
     assert "How much experience do you have with this condition" in r.speech
-    r = short(alexa.say("go back"))
+    r = one_breath(alexa.say("go back"))
     assert "Why do you recommend this treatment for me?" in r.speech
     alexa.say("more")
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "daily life" in r.speech
     assert "you can ask: what if the doctors disagree" in r.speech and r.speech.endswith("?")
     assert "what records do I need, or what if the doctors disagree" in r.reprompt
@@ -69,7 +65,7 @@ def test_the_card_never_repeats_the_procedure(alexa):
 
 def test_worried_the_doctor_will_be_offended(alexa):
     alexa.launch()
-    r = short(alexa.say("will my doctor be offended"))
+    r = one_breath(alexa.say("will my doctor be offended"))
     assert r.intent == "DoctorReactionIntent"
     assert "most doctors expect the request" in r.speech and "your right" in r.speech
     r = alexa.say("yes")
@@ -78,16 +74,16 @@ def test_worried_the_doctor_will_be_offended(alexa):
 
 def test_asking_for_a_referral_and_records(alexa):
     alexa.launch()
-    r = short(alexa.say("can my doctor recommend someone"))
+    r = one_breath(alexa.say("can my doctor recommend someone"))
     assert r.intent == "AskForReferralIntent"
     assert "independent view" in r.speech and "check they arrived" in r.speech
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert r.speech.endswith("?") and "what to ask the second doctor" in r.reprompt
 
 
 def test_words_to_use_on_request(alexa):
     alexa.launch()
-    r = short(alexa.say("what should i say to my doctor"))
+    r = one_breath(alexa.say("what should i say to my doctor"))
     assert r.intent == "WhatToSayIntent"
     assert "you don't need to justify it" in r.speech
 

@@ -1,23 +1,19 @@
 """Insurance: check coverage and network first, the insurer questions, Medicare, other countries."""
 
+from skill.simulator import one_breath
+
 ELSEWHERE = ("GMC", "GP", "NHS", "Canada", "Australia")
-
-
-def short(r, limit=60):
-    """The turn stays within one breath, as the voice design rules ask."""
-    assert len(r.speech.split()) <= limit, r.speech
-    return r
 
 
 def test_coverage_first_then_the_questions_for_the_insurer(alexa):
     alexa.launch()
-    r = short(alexa.say("will my insurance cover a second opinion"))
+    r = one_breath(alexa.say("will my insurance cover a second opinion"))
     assert r.plugin == "insurance"
     assert "Before you book" in r.speech and "network" in r.speech
     assert "Many plans pay for a second opinion" in r.speech and "require one" in r.speech
     assert "avoid surprise bills" in r.speech and r.speech.endswith("?")
 
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "4 things to ask your insurer" in r.speech
     assert "covered" in r.speech and "referral or prior authorization" in r.speech
     assert "in your network" in r.speech and "pay" not in r.speech.split("network")[-1]
@@ -26,54 +22,54 @@ def test_coverage_first_then_the_questions_for_the_insurer(alexa):
     assert "Is a second opinion covered" in card and "prior authorization" in card
     assert "in my network?" in card and "What will I pay" in card
 
-    r = short(alexa.say("more"))
+    r = one_breath(alexa.say("more"))
     assert "What you'll pay" in r.speech
     assert "HMOs and Medicare Advantage plans" in r.speech and r.speech.endswith("?")
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "referral first" in r.speech and "self-pay" in r.speech
     assert "Want the questions" not in r.speech and r.speech.endswith("?")
 
 
 def test_plan_types_offer_the_questions_when_not_heard_yet(alexa):
     alexa.launch()
-    r = short(alexa.say("i have an h. m. o."))
+    r = one_breath(alexa.say("i have an h. m. o."))
     assert r.intent == "InsurancePlanRulesIntent"
     assert "HMO" in r.speech and "Medicare Advantage" in r.speech
     assert "in the network" in r.speech and "self-pay" in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "4 things to ask your insurer" in r.speech
 
 
 def test_medicare_covers_a_second_and_third_opinion(alexa):
     alexa.launch()
-    r = short(alexa.say("does medicare cover a second opinion"))
+    r = one_breath(alexa.say("does medicare cover a second opinion"))
     assert r.intent == "MedicareIntent"
     assert "Part B" in r.speech and "before surgery that isn't an emergency" in r.speech
     assert "third opinion if the first two disagree" in r.speech
     assert "20 percent" in r.speech and "deductible" in r.speech
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert r.speech.endswith("?") and "specialist" in r.speech
 
 
 def test_other_countries_on_request(alexa):
     alexa.launch()
-    r = short(alexa.say("i live in the uk"))
+    r = one_breath(alexa.say("i live in the uk"))
     assert r.intent == "OutsideUSIntent" and r.resolved == {"country": "the UK"}
     assert "no legal right" in r.speech and "GMC guidance" in r.speech
     assert "Ask your GP to refer you" in r.speech and r.speech.endswith("?")
-    r = short(alexa.say("how does it work in canada"))
+    r = one_breath(alexa.say("how does it work in canada"))
     assert "family doctor or your specialist" in r.speech and "referral" in r.speech
-    r = short(alexa.say("i'm in australia"))
+    r = one_breath(alexa.say("i'm in australia"))
     assert "GP or your specialist" in r.speech
-    r = short(alexa.say("i'm in new zealand"))
+    r = one_breath(alexa.say("i'm in new zealand"))
     assert "family doctor or specialist" in r.speech and "GMC" not in r.speech
 
 
 def test_asks_which_country_when_none_is_named(alexa):
     alexa.launch()
-    r = short(alexa.say("i don't live in the us"))
+    r = one_breath(alexa.say("i don't live in the us"))
     assert "Which country are you in?" in r.speech and "the UK" in r.reprompt
-    r = short(alexa.say("scotland"))
+    r = one_breath(alexa.say("scotland"))
     assert "GMC guidance" in r.speech
 
 
@@ -97,11 +93,11 @@ def test_a_us_caller_is_never_sent_abroad(alexa):
 def test_insurance_help_and_declining(alexa):
     alexa.launch()
     alexa.say("is a second opinion covered")
-    r = short(alexa.say("help"))
+    r = one_breath(alexa.say("help"))
     assert "insurer" in r.speech and "Medicare" in r.speech and r.speech.endswith("?")
     alexa.say("what should i ask my insurance company")
     alexa.say("more")
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert r.plugin == "insurance" and r.speech.endswith("?")
 
 

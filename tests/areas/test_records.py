@@ -2,6 +2,8 @@
 
 import pytest
 
+from skill.simulator import one_breath
+
 SEED_ITEMS = ("lab results", "pathology reports", "imaging scans", "consultations")
 EXTRA_ITEMS = (
     "slides or tissue blocks",
@@ -12,24 +14,18 @@ EXTRA_ITEMS = (
 )
 
 
-def short(r, limit=60):
-    """The turn stays within one breath, as the voice design rules ask."""
-    assert len(r.speech.split()) <= limit, r.speech
-    return r
-
-
 def read_to_end(alexa, r):
     """Say "more" until the list is done; everything read, as one text."""
     heard = [r.speech]
     while r.reprompt.endswith("Want to hear more?"):
-        r = short(alexa.say("more"))
+        r = one_breath(alexa.say("more"))
         heard.append(r.speech)
     return " ".join(heard), r
 
 
 def test_checklist_in_pages_of_three_then_only_what_is_missing(alexa):
     alexa.launch()
-    r = short(alexa.say("what records do i need"))
+    r = one_breath(alexa.say("what records do i need"))
     said = r.speech.lower()
     assert r.plugin == "records"
     assert "9 kinds of records" in said
@@ -41,21 +37,21 @@ def test_checklist_in_pages_of_three_then_only_what_is_missing(alexa):
         assert item in r.card["content"].lower()
     assert "before your second appointment" in r.card["content"]
 
-    said = short(alexa.say("more")).speech.lower()
+    said = one_breath(alexa.say("more")).speech.lower()
     assert "consultations" in said and "treatment plan" in said
     assert "slides or tissue blocks" in said and "disc" in said
     assert "operative" not in said and "3 more" in said
-    said = short(alexa.say("yes")).speech.lower()
+    said = one_breath(alexa.say("yes")).speech.lower()
     assert "operative reports" in said and "discharge summaries" in said and "allergies" in said
     assert "i have my test results" in said and said.endswith("?")
 
-    r = short(alexa.say("i have my imaging scans"))
+    r = one_breath(alexa.say("i have my imaging scans"))
     assert r.intent == "RecordGatheredIntent" and r.resolved == {"record": "imaging scans"}
     assert "imaging scans" in r.speech and "1 of 9" in r.speech
-    r = short(alexa.say("i've got the biopsy report"))
+    r = one_breath(alexa.say("i've got the biopsy report"))
     assert "pathology reports" in r.speech and "2 of 9" in r.speech
 
-    r = short(alexa.say("what am i still missing"))
+    r = one_breath(alexa.say("what am i still missing"))
     assert "2 of 9" in r.speech and "7 still missing" in r.speech
     assert r.card["title"] == "Records still to gather"
     assert "imaging scans" not in r.card["content"] and "Pathology reports" not in r.card["content"]
@@ -80,56 +76,56 @@ def test_yes_after_the_missing_list_explains_requesting(alexa):
 
 def test_requesting_and_sending_records(alexa):
     alexa.launch()
-    r = short(alexa.say("how do i get my records to the new doctor"))
+    r = one_breath(alexa.say("how do i get my records to the new doctor"))
     assert r.intent == "RecordsRequestIntent"
     assert "release form" in r.speech
     assert "before your second appointment" in r.speech
     assert "call a few days ahead" in r.speech
     assert "slides and scan discs straight to the new office" in r.speech
     assert "release form" in r.card["content"] and "confirm it all arrived" in r.card["content"]
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "9 kinds of records" in r.speech
 
 
 def test_us_right_of_access(alexa):
     alexa.launch()
-    r = short(alexa.say("can they charge me for my records"))
+    r = one_breath(alexa.say("can they charge me for my records"))
     assert r.intent == "RecordsRightsIntent"
     assert "HIPAA" in r.speech and "30 days" in r.speech
     assert "reasonable, cost-based fee" in r.speech
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert r.speech.endswith("?") and "will insurance cover a second opinion" in r.speech
 
 
 def test_originals_that_must_travel(alexa):
     alexa.launch()
-    r = short(alexa.say("why do they need the slides"))
+    r = one_breath(alexa.say("why do they need the slides"))
     assert r.intent == "RecordDetailIntent"
     assert "glass slides or tissue blocks" in r.speech and "not just the report" in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "pathology slides or blocks" in r.speech and "1 of 9" in r.speech
 
-    r = short(alexa.say("what's a cd of my scans"))
+    r = one_breath(alexa.say("what's a cd of my scans"))
     assert "disc or a secure link" in r.speech and "DICOM" in r.speech
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert "keep your images on disc on the list" in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "release form" in r.speech
 
 
 def test_other_useful_reports(alexa):
     alexa.launch()
-    r = short(alexa.say("what is an op note"))
+    r = one_breath(alexa.say("what is an op note"))
     assert "surgeon's account" in r.speech
-    r = short(alexa.say("what's a discharge summary"))
+    r = one_breath(alexa.say("what's a discharge summary"))
     assert "hospital stay" in r.speech
-    r = short(alexa.say("do i really need the medication list"))
+    r = one_breath(alexa.say("do i really need the medication list"))
     assert "every medicine you take" in r.speech and "allergies" in r.speech
 
 
 def test_a_record_not_on_the_checklist_gets_the_list_of_items(alexa):
     alexa.launch()
-    r = short(alexa.say("i have my vaccination certificate"))
+    r = one_breath(alexa.say("i have my vaccination certificate"))
     assert r.plugin == "records"
     assert "not sure which record" in r.speech
     assert "discharge summary" in r.speech and "pathology slides or blocks" in r.speech
@@ -141,24 +137,24 @@ def test_a_record_not_on_the_checklist_gets_the_list_of_items(alexa):
 def test_ticking_twice_and_unticking(alexa):
     alexa.launch()
     alexa.say("i have my scans")
-    r = short(alexa.say("i've got my x-rays"))
+    r = one_breath(alexa.say("i've got my x-rays"))
     assert "already ticked off your imaging scans" in r.speech
     alexa.say("i have my blood work")
-    r = short(alexa.say("i don't have the scans after all"))
+    r = one_breath(alexa.say("i don't have the scans after all"))
     assert r.intent == "RecordNotGatheredIntent"
     assert "imaging scans back on the list" in r.speech and "1 of 9" in r.speech
-    r = short(alexa.say("i don't have the scans after all"))
+    r = one_breath(alexa.say("i don't have the scans after all"))
     assert "hadn't ticked off your imaging scans" in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "1 of 9" in r.speech and "Reports on your imaging scans" in r.speech
 
 
 def test_that_one_means_the_record_just_talked_about(alexa):
     alexa.launch()
     alexa.say("i have my op note")
-    r = short(alexa.say("what's an op note"))
+    r = one_breath(alexa.say("what's an op note"))
     assert "surgeon's account" in r.speech and "already ticked this one off" in r.speech
-    r = short(alexa.say("i don't have that one after all"))
+    r = one_breath(alexa.say("i don't have that one after all"))
     assert "operative report back on the list" in r.speech
     assert "nothing is ticked off now" in r.speech
 
@@ -167,16 +163,16 @@ def test_starting_the_checklist_over(alexa):
     alexa.launch()
     alexa.say("i have my discharge papers")
     alexa.say("i have my medicine list")
-    r = short(alexa.say("start my checklist over"))
+    r = one_breath(alexa.say("start my checklist over"))
     assert "ticked off 2 so far" in r.speech and r.speech.endswith("?")
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert "left your checklist as it was" in r.speech
     assert "2 of 9" in alexa.say("what am i missing").speech
 
     alexa.say("start my checklist over")
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "checklist is clear" in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "9 kinds of records" in r.speech
     assert "Nothing is ticked off yet" in alexa.say("what am i missing").speech
 
@@ -188,9 +184,9 @@ def test_progress_is_offered_when_the_user_comes_back(alexa):
     alexa.say("i have my lab results")
     alexa.say("stop")
 
-    r = short(alexa.launch())
+    r = one_breath(alexa.launch())
     assert "You've gathered 3 of 9 records" in r.speech and r.speech.endswith("?")
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "6 still missing" in r.speech
     heard, _ = read_to_end(alexa, r)
     assert "Operative" not in heard and "Discharge" in heard
@@ -201,7 +197,7 @@ def test_declining_to_resume_offers_next_steps(alexa):
     alexa.say("i have my scans")
     alexa.end()
     alexa.launch()
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert r.plugin == "records"
     assert "insurance" in r.speech and "specialist" in r.speech and r.speech.endswith("?")
 
@@ -220,7 +216,7 @@ def test_nothing_is_offered_once_every_record_is_gathered(alexa):
         "discharge summary",
         "medication list",
     ):
-        last = short(alexa.say(f"i have my {record}"))
+        last = one_breath(alexa.say(f"i have my {record}"))
     assert "all 9 records are ticked off" in last.speech and last.speech.endswith("?")
     alexa.say("stop")
     r = alexa.launch()
@@ -230,12 +226,12 @@ def test_nothing_is_offered_once_every_record_is_gathered(alexa):
 
 def test_records_overview_and_help(alexa):
     alexa.launch()
-    r = short(alexa.say("help me with my medical records"))
+    r = one_breath(alexa.say("help me with my medical records"))
     assert "before your second appointment" in r.speech
     assert "checklist" in r.speech and "right to copies" in r.speech
-    r = short(alexa.say("help"))
+    r = one_breath(alexa.say("help"))
     assert "I have my test results" in r.speech and r.speech.endswith("?")
-    r = short(alexa.say("the checklist"))
+    r = one_breath(alexa.say("the checklist"))
     assert r.intent == "RecordsChecklistIntent"
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+from skill.simulator import one_breath
+
 QUESTION_WORDS = {
     "complex": "rare, aggressive or complex",
     "major_treatment": "recommended surgery",
@@ -11,19 +13,13 @@ QUESTION_WORDS = {
 }
 
 
-def short(r, limit=60):
-    """The turn stays within one breath, as the voice design rules ask."""
-    assert len(r.speech.split()) <= limit, r.speech
-    return r
-
-
 def check_memory(r):
     return r.session_attributes["memory"]["triggers"]
 
 
 def start_check(alexa):
     alexa.launch()
-    r = short(alexa.say("should i get a second opinion"))
+    r = one_breath(alexa.say("should i get a second opinion"))
     assert r.plugin == "triggers"
     assert "up to five yes or no questions" in r.speech
     assert QUESTION_WORDS["complex"] in r.speech and r.speech.endswith("?")
@@ -33,9 +29,9 @@ def start_check(alexa):
 
 def test_all_yes_stops_once_clear_and_names_both_reasons(alexa):
     start_check(alexa)
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert QUESTION_WORDS["major_treatment"] in r.speech
-    r = short(alexa.say("yeah"))
+    r = one_breath(alexa.say("yeah"))
     assert "a second opinion makes good sense for you" in r.speech
     assert "your diagnosis is rare or complex" in r.speech
     assert "a major treatment has been recommended" in r.speech
@@ -47,7 +43,7 @@ def test_all_yes_stops_once_clear_and_names_both_reasons(alexa):
     for step in ("Tell your doctor", "records", "insurance", "specialist", "questions"):
         assert step in r.card["content"]
 
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert r.plugin == "triggers"
     assert "pathology reports" in r.speech and "imaging scans" in r.speech
     assert "what records do I need" in r.speech and "how do I find a specialist" in r.speech
@@ -58,16 +54,16 @@ def test_all_yes_stops_once_clear_and_names_both_reasons(alexa):
 def test_all_no_asks_all_five_then_says_it_is_still_their_right(alexa):
     start_check(alexa)
     for topic in ("major_treatment", "unclear", "not_helping", "uneasy"):
-        r = short(alexa.say("no"))
+        r = one_breath(alexa.say("no"))
         assert QUESTION_WORDS[topic] in r.speech
     assert "Last one. Do you feel" in r.speech and "Last one" not in r.reprompt
-    r = short(alexa.say("no"))
+    r = one_breath(alexa.say("no"))
     assert "None of the usual reasons apply" in r.speech
     assert "always your right" in r.speech
     for watch in ("serious diagnosis", "surgery", "stops helping"):
         assert watch in r.speech
     assert check_memory(r) == {"check": [False] * 5}
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "normal practice" in r.speech and "how do I tell my doctor" in r.speech
     r = alexa.say("how do i tell my doctor")
     assert r.plugin == "communicating"
@@ -80,7 +76,7 @@ def test_two_reasons_end_the_check_before_the_last_question(alexa):
     assert QUESTION_WORDS["unclear"] in r.speech
     r = alexa.say("no")
     assert QUESTION_WORDS["not_helping"] in r.speech
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert QUESTION_WORDS["uneasy"] not in r.speech
     assert "a major treatment has been recommended" in r.speech
     assert "your treatment isn't helping as it should" in r.speech
@@ -92,7 +88,7 @@ def test_one_reason_is_enough_after_all_five(alexa):
     start_check(alexa)
     for reply in ("no", "no", "no", "no"):
         alexa.say(reply)
-    r = short(alexa.say("yes"))
+    r = one_breath(alexa.say("yes"))
     assert "because you feel rushed or unsure" in r.speech
     r = alexa.say("no")
     assert r.speech.endswith("?") and r.plugin == "triggers"
@@ -111,7 +107,7 @@ def test_start_over_restarts_the_check(alexa):
     start_check(alexa)
     alexa.say("yes")
     alexa.say("no")
-    r = short(alexa.say("start over"))
+    r = one_breath(alexa.say("start over"))
     assert r.plugin == "triggers"
     assert "start the check again" in r.speech and QUESTION_WORDS["complex"] in r.speech
     assert check_memory(r) == {"check": []}
@@ -129,14 +125,14 @@ def test_start_over_outside_the_check_goes_home(alexa):
 def test_help_and_unclear_answers_keep_the_question_open(alexa):
     start_check(alexa)
     alexa.say("no")
-    r = short(alexa.say("help"))
+    r = one_breath(alexa.say("help"))
     assert r.plugin == "triggers"
     assert "say stop to leave" in r.speech and QUESTION_WORDS["major_treatment"] in r.speech
-    r = short(alexa.say("purple elephants"))
+    r = one_breath(alexa.say("purple elephants"))
     assert r.intent == "AMAZON.FallbackIntent"
     assert "If you're not sure, say no" in r.speech
     assert QUESTION_WORDS["major_treatment"] in r.speech
-    r = short(alexa.say("i'm not sure"))
+    r = one_breath(alexa.say("i'm not sure"))
     assert "If it's even partly true for you, say yes" in r.speech
     assert QUESTION_WORDS["major_treatment"] in r.speech
     r = alexa.say("yes")
@@ -146,7 +142,7 @@ def test_help_and_unclear_answers_keep_the_question_open(alexa):
 
 def test_not_sure_outside_the_check_offers_it(alexa):
     alexa.launch()
-    r = short(alexa.say("i don't know"))
+    r = one_breath(alexa.say("i don't know"))
     assert r.intent == "NotSureIntent" and r.plugin == "triggers"
     assert "quick check" in r.speech
     r = alexa.say("yes")
@@ -155,7 +151,7 @@ def test_not_sure_outside_the_check_offers_it(alexa):
 
 def test_back_surgery_goes_straight_to_the_surgery_trigger(alexa):
     alexa.launch()
-    r = short(alexa.say("my doctor wants me to have back surgery"))
+    r = one_breath(alexa.say("my doctor wants me to have back surgery"))
     assert r.intent == "SurgeryRecommendedIntent" and r.resolved == {"procedure": "back surgery"}
     assert r.plugin == "triggers"
     for point in ("physical therapy", "medication", "never delay emergency surgery", "few weeks"):
@@ -170,7 +166,7 @@ def test_back_surgery_goes_straight_to_the_surgery_trigger(alexa):
 
 def test_a_treatment_that_is_not_surgery_gets_its_own_advice(alexa):
     alexa.launch()
-    r = short(alexa.say("they want me to start chemo"))
+    r = one_breath(alexa.say("they want me to start chemo"))
     assert r.resolved == {"procedure": "chemotherapy"}
     assert "physical therapy" not in r.speech
     assert "major treatment" in r.speech and "waiting a few weeks is safe" in r.speech
@@ -181,14 +177,14 @@ def test_a_treatment_that_is_not_surgery_gets_its_own_advice(alexa):
 
 def test_naming_the_operation_skips_the_check(alexa):
     alexa.launch()
-    r = short(alexa.say("should i get a second opinion before my knee replacement"))
+    r = one_breath(alexa.say("should i get a second opinion before my knee replacement"))
     assert r.intent == "SecondOpinionCheckIntent"
     assert "physical therapy" in r.speech and "check" not in r.speech
 
 
 def test_rare_diagnosis_points_to_a_high_volume_specialist(alexa):
     alexa.launch()
-    r = short(alexa.say("i was just diagnosed with pancreatic cancer"))
+    r = one_breath(alexa.say("i was just diagnosed with pancreatic cancer"))
     assert r.intent == "ComplexDiagnosisIntent"
     assert "rare, aggressive or complex" in r.speech
     assert "treats many people with that exact condition" in r.speech
@@ -201,7 +197,7 @@ def test_rare_diagnosis_points_to_a_high_volume_specialist(alexa):
 
 def test_vague_symptoms_and_no_diagnosis(alexa):
     alexa.launch()
-    r = short(alexa.say("nobody can figure out what's wrong with me"))
+    r = one_breath(alexa.say("nobody can figure out what's wrong with me"))
     assert r.intent == "NoClearDiagnosisIntent"
     assert "clear diagnosis" in r.speech and "fresh pair of eyes" in r.speech
     r = alexa.say("yes")
@@ -210,7 +206,7 @@ def test_vague_symptoms_and_no_diagnosis(alexa):
 
 def test_treatment_not_working(alexa):
     alexa.launch()
-    r = short(alexa.say("my treatment isn't helping"))
+    r = one_breath(alexa.say("my treatment isn't helping"))
     assert r.intent == "TreatmentNotWorkingIntent"
     assert "getting worse" in r.speech and "review both the diagnosis and the plan" in r.speech
     r = alexa.say("yes")
@@ -220,7 +216,7 @@ def test_treatment_not_working(alexa):
 
 def test_feeling_rushed_or_uneasy(alexa):
     alexa.launch()
-    r = short(alexa.say("i feel rushed by my doctor"))
+    r = one_breath(alexa.say("i feel rushed by my doctor"))
     assert r.intent == "FeelingUneasyIntent"
     for point in ("rushed", "uneasy", "understanding your diagnosis", "clicking with your doctor"):
         assert point in r.speech
@@ -230,7 +226,7 @@ def test_feeling_rushed_or_uneasy(alexa):
 
 def test_told_nothing_can_be_done_hears_about_clinical_trials(alexa):
     alexa.launch()
-    r = short(alexa.say("my doctor says nothing can be done"))
+    r = one_breath(alexa.say("my doctor says nothing can be done"))
     assert r.intent == "NothingCanBeDoneIntent"
     assert "another opinion" in r.speech and "clinical trial" in r.speech
     r = alexa.say("yes")
@@ -239,7 +235,7 @@ def test_told_nothing_can_be_done_hears_about_clinical_trials(alexa):
 
 def test_plans_that_require_a_second_opinion(alexa):
     alexa.launch()
-    r = short(alexa.say("is a second opinion required before spinal fusion"))
+    r = one_breath(alexa.say("is a second opinion required before spinal fusion"))
     assert r.intent == "SecondOpinionRequiredIntent"
     assert "Some health plans require a second opinion" in r.speech
     r = alexa.say("yes")
@@ -249,7 +245,7 @@ def test_plans_that_require_a_second_opinion(alexa):
 
 def test_waiting_is_never_for_emergencies(alexa):
     alexa.launch()
-    r = short(alexa.say("is it safe to wait for a second opinion"))
+    r = one_breath(alexa.say("is it safe to wait for a second opinion"))
     assert r.intent == "IsWaitingSafeIntent"
     assert "Never delay emergency surgery" in r.speech
     assert "safe to wait a few weeks" in r.speech
@@ -257,7 +253,7 @@ def test_waiting_is_never_for_emergencies(alexa):
 
 def test_overview_offers_the_check(alexa):
     alexa.launch()
-    r = short(alexa.say("when should i get a second opinion"))
+    r = one_breath(alexa.say("when should i get a second opinion"))
     assert r.intent == "WhenToGetSecondOpinionIntent"
     for reason in ("rare or complex diagnosis", "surgery", "no clear diagnosis", "rushed"):
         assert reason in r.speech
@@ -268,7 +264,7 @@ def test_overview_offers_the_check(alexa):
 def test_no_to_an_offer_leaves_the_choice_open(alexa):
     alexa.launch()
     alexa.say("i have a rare disease")
-    r = short(alexa.say("no thanks"))
+    r = one_breath(alexa.say("no thanks"))
     assert r.plugin == "triggers" and r.speech.endswith("?")
     assert "records" in r.reprompt
 
@@ -282,7 +278,7 @@ def test_area_help_is_specific(alexa):
 
 def test_what_a_second_opinion_is_and_that_asking_is_normal(alexa):
     alexa.launch()
-    r = short(alexa.say("what is a second opinion"))
+    r = one_breath(alexa.say("what is a second opinion"))
     assert r.intent == "WhatIsSecondOpinionIntent" and r.plugin == "triggers"
     assert "another doctor reviewing your diagnosis or treatment plan" in r.speech
     assert "not a sign of distrust" in r.speech

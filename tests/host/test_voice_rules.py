@@ -5,11 +5,10 @@ import json
 import pytest
 
 from skill.settings import MODELS_DIR, Settings
-from skill.simulator import Conversation
+from skill.simulator import ONE_BREATH, Conversation
 
 MODEL = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]["languageModel"]
 CUSTOM = sorted(i["name"] for i in MODEL["intents"] if not i["name"].startswith("AMAZON."))
-ONE_BREATH = 60  # spoken words, unless the user asked for details
 
 
 @pytest.mark.parametrize("intent", CUSTOM)
