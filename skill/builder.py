@@ -13,7 +13,7 @@ from skill import safety
 from skill.area import AreaHandler
 from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
-from skill.core.interceptors import LogRequest, RememberAnswer
+from skill.core.interceptors import LogAnswer, RememberAnswer
 from skill.core.menu import Menu
 from skill.errors import log_failure
 from skill.persistence import make_adapter
@@ -113,7 +113,6 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     menu = collect_areas(pm)
     store = make_adapter(settings)
     builder = CustomSkillBuilder(persistence_adapter=store)
-    builder.add_global_request_interceptor(LogRequest())
     builder.add_global_request_interceptor(safety.SafetyScreen())
     if store is not None:
         builder.add_global_request_interceptor(LoadUserState(store))
@@ -127,6 +126,7 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     ]:
         builder.add_request_handler(handler)
     builder.add_global_response_interceptor(RememberAnswer())
+    builder.add_global_response_interceptor(LogAnswer())
     if store is not None:
         builder.add_global_response_interceptor(SaveUserState(store))
     builder.add_exception_handler(ErrorHandler(menu))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
+from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.utils import get_request_type
 
 from skill.core.handlers import LAST_KEY
@@ -18,18 +18,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger("skill.requests")
 
 
-class LogRequest(AbstractRequestInterceptor):
-    """One line per request: its id and type at INFO; the intent name only at DEBUG.
+class LogAnswer(AbstractResponseInterceptor):
+    """One line per request at INFO: its id, its type and the plugin that answered.
 
-    Never slot values or user ids; and an intent name says what the user asked about
-    (``CrisisIntent``), so it stays off the INFO log too.
+    Never slot values or user ids; the intent name says what the user asked about
+    (``CrisisIntent``), so it is logged only at DEBUG.
     """
 
-    def process(self, handler_input: HandlerInput) -> None:
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
         if not logger.isEnabledFor(logging.INFO):
             return
         request = handler_input.request_envelope.request
-        logger.info("%s %s", request.request_id, get_request_type(handler_input))
+        plugin = getattr(handler_input.context, "plugin", None) or "-"
+        logger.info(
+            "%s %s answered by %s", request.request_id, get_request_type(handler_input), plugin
+        )
         if logger.isEnabledFor(logging.DEBUG):
             intent = getattr(request, "intent", None)
             logger.debug("%s intent %s", request.request_id, intent.name if intent else "-")

@@ -1,5 +1,7 @@
 """The host's own answers: what every certified Alexa skill must handle."""
 
+import logging
+
 import pytest
 
 from skill.settings import Settings
@@ -199,3 +201,15 @@ def test_a_failure_outside_any_handler_is_an_apology_and_the_session_goes_on(
     assert said not in caplog.text  # a message may hold what was said: never logged
     monkeypatch.undo()
     assert alexa.say("what records do i need").plugin == "records"
+
+
+def test_one_info_line_per_request_names_the_plugin_not_what_was_said(alexa, caplog):
+    alexa.launch()
+    with caplog.at_level(logging.INFO, logger="skill"):
+        r = alexa.say("i have my imaging scans")
+    request_id = r.request["request"]["requestId"]
+    lines = [rec.getMessage() for rec in caplog.records if rec.levelno == logging.INFO]
+    assert f"{request_id} IntentRequest answered by records" in lines
+    info = "\n".join(lines)
+    assert "imaging" not in info and "RecordGatheredIntent" not in info
+    assert alexa.user_id not in info
