@@ -102,13 +102,10 @@ class SaveUserState(AbstractResponseInterceptor):
 
 
 def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None:
-    logger.warning(
-        "store %s failed: %s: %s (request %s)",
-        step,
-        type(exc).__name__,
-        exc,
-        handler_input.request_envelope.request.request_id,
-    )
+    # The type only: a message can quote what was being stored. The rest goes to DEBUG.
+    request_id = handler_input.request_envelope.request.request_id
+    logger.warning("store %s failed: %s (request %s)", step, type(exc).__name__, request_id)
+    logger.debug("store %s failure in detail (request %s)", step, request_id, exc_info=exc)
 
 
 def _warn_once(handler_input: HandlerInput, response: Response | None, failed: str) -> None:
