@@ -1,10 +1,27 @@
 """The triggers guidance area: when a second opinion is worth getting."""
 
-from plugins.triggers.handlers import handlers
+from plugins.triggers.handlers import CHECK_KEY, handlers, unfinished
 from skill import hookimpl
 from skill.area import Area
 
-AREA = Area("triggers", __name__, rank=10)
+
+class TriggersArea(Area):
+    """Keeps the guided check's yes/no answers, so a check left halfway can be picked up."""
+
+    def progress(self, locale: str, user: dict) -> str | None:
+        answers = user.get(CHECK_KEY)
+        if not unfinished(answers):
+            return None
+        return self.strings.get(locale, "check.progress", count=len(answers))
+
+    def remembered(self, locale: str, user: dict) -> str | None:
+        answers = user.get(CHECK_KEY)
+        if not unfinished(answers):
+            return None
+        return self.strings.get(locale, "check.remembered", count=len(answers))
+
+
+AREA = TriggersArea("triggers", __name__, rank=10)
 
 
 @hookimpl

@@ -85,9 +85,32 @@ def stored_answers(session: dict) -> list[bool] | None:
     return None
 
 
+def unfinished(answers: object) -> bool:
+    """Answers of a check that was started and has no recommendation yet."""
+    return (
+        isinstance(answers, list)
+        and 0 < len(answers) < len(QUESTIONS)
+        and all(isinstance(a, bool) for a in answers)
+        and sum(answers) < CLEAR_AFTER
+    )
+
+
+def keep_answers(turn: Turn, answers: list[bool]) -> None:
+    """The check's answers, as yes/no flags only, kept so it can be picked up later."""
+    turn.memory[CHECK_KEY] = answers
+    turn.user[CHECK_KEY] = list(answers)
+    turn.save_user()
+
+
 def start_check(turn: Turn, intro_key: str = "check.intro") -> Response:
-    turn.memory[CHECK_KEY] = []
+    keep_answers(turn, [])
     return ask_question(turn, turn.t(intro_key))
+
+
+def resume_check(turn: Turn) -> Response:
+    """Pick the check up at the question after the last one answered."""
+    turn.memory[CHECK_KEY] = list(turn.user.get(CHECK_KEY) or [])
+    return ask_question(turn, turn.t("check.resumed"))
 
 
 def ask_question(turn: Turn, lead: str = "") -> Response:
@@ -107,7 +130,7 @@ def record_answer(turn: Turn, yes: bool) -> Response:
     if answers is None or len(answers) >= len(QUESTIONS):
         return start_check(turn)
     answers.append(yes)
-    turn.memory[CHECK_KEY] = answers
+    keep_answers(turn, answers)
     if sum(answers) >= CLEAR_AFTER or len(answers) == len(QUESTIONS):
         return recommend(turn, answers)
     return ask_question(turn, turn.t("check.ack.yes" if yes else "check.ack.no"))
@@ -115,6 +138,8 @@ def record_answer(turn: Turn, yes: bool) -> Response:
 
 def recommend(turn: Turn, answers: list[bool]) -> Response:
     """Name the user's own reasons and offer the next step; or, with none, their right."""
+    turn.user.pop(CHECK_KEY, None)  # a finished check is nothing to come back to
+    turn.save_user()
     asked = QUESTIONS[: len(answers)]
     reasons = [turn.t(f"check.reason.{q}") for q, yes in zip(asked, answers, strict=True) if yes]
     if not reasons:
@@ -268,13 +293,26 @@ class NotSureHandler(AreaHandler):
 class Answers(AnswerHandler):
     """Yes and no to the check's questions and to this area's offers."""
 
-    questions = ("check", "start_check", "records", "tell", *(f"{t}.more" for t in TOPICS))
+    questions = (
+        "check",
+        "start_check",
+        "resume",
+        "records",
+        "tell",
+        *(f"{t}.more" for t in TOPICS),
+    )
 
     def answer(self, turn: Turn) -> Response:
         yes = turn.intent_name == YES
         about = turn.question or ""
         if about == "check":
             return record_answer(turn, yes)
+        if about == "resume":
+            if yes:
+                return resume_check(turn)
+            turn.user.pop(CHECK_KEY, None)
+            turn.save_user()
+            return turn.ask(turn.t("check.dropped"), open_reprompt(turn))
         if not yes:
             return turn.ask(turn.t("no_thanks"), open_reprompt(turn))
         if about == "start_check":

@@ -287,3 +287,34 @@ def test_what_a_second_opinion_is_and_that_asking_is_normal(alexa):
     assert r.intent == "WhatIsSecondOpinionIntent"
     r = alexa.say("yes")
     assert r.plugin == "triggers" and QUESTION_WORDS["complex"] in r.speech
+
+
+def test_a_check_left_halfway_is_picked_up_next_time(alexa):
+    start_check(alexa)
+    alexa.say("no")
+    alexa.say("yes")
+    alexa.say("stop")
+    r = one_breath(alexa.launch())
+    assert "answered 2 of the quick check's questions" in r.speech and r.speech.endswith("?")
+    assert r.session_attributes["user"]["triggers"]["check"] == [False, True]
+    r = alexa.say("what do you remember about me")
+    assert "answers to 2 of the quick check's questions" in r.speech
+    alexa.say("stop")
+    alexa.launch()
+    r = alexa.say("yes")
+    assert r.plugin == "triggers" and QUESTION_WORDS["unclear"] in r.speech
+    r = alexa.say("yes")  # a second reason: the answer is clear
+    assert "a second opinion makes good sense for you" in r.speech
+    assert "check" not in r.session_attributes["user"]["triggers"]
+
+
+def test_a_check_set_aside_is_not_offered_again(alexa):
+    start_check(alexa)
+    alexa.say("no")
+    alexa.say("stop")
+    alexa.launch()
+    r = alexa.say("no")
+    assert r.plugin == "triggers" and r.speech.endswith("?")
+    alexa.say("stop")
+    r = alexa.launch()
+    assert "quick check" not in r.speech
