@@ -230,7 +230,8 @@ class ListHandler(CoreHandler):
 
 
 class YesNoHandler(CoreHandler):
-    """A yes or no that no area was waiting for: after "anything else?", no means done."""
+    """A yes or no that no area was waiting for: after "anything else?", no means done,
+    and yes means "go on": the current area's options, or the skill's."""
 
     intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
 
@@ -238,6 +239,13 @@ class YesNoHandler(CoreHandler):
         turn.session.pop(QUESTION_KEY, None)
         if turn.intent_name == "AMAZON.NoIntent":
             return turn.tell(self.t(turn, "goodbye"))
+        area = self.menu.help_for(turn.session.get(AREA_KEY))
+        if area is not None:
+            return respond(
+                turn.handler_input,
+                f"{self.t(turn, 'yes_no.sure')} {area.help(turn.locale, seed=turn.request_id)}",
+                reprompt=self.t(turn, "help.area_reprompt"),
+            )
         return respond(
             turn.handler_input, self.t(turn, "yes_no.go_on"), reprompt=self.t(turn, "help.reprompt")
         )
