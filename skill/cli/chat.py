@@ -8,8 +8,8 @@ import sys
 from skill.cli.simulate import (
     add_conversation_options,
     conversation_from,
-    describe,
     reader_gone,
+    what_was_heard,
 )
 
 
@@ -73,7 +73,7 @@ def _show(turn, args: argparse.Namespace) -> None:
     if turn.speech:
         print(f"alexa> {turn.speech}")
     if not args.quiet:
-        print(f"       [{describe(turn)}]")
+        print(f"       [{what_was_heard(turn)}]")
         for problem in turn.problems:
             print(f"       ! {problem}")
         if turn.card:

@@ -6,8 +6,12 @@ import argparse
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from skill.cli.options import add_store_options, settings_from
+
+if TYPE_CHECKING:
+    from skill.simulator import TurnResult
 
 
 def add_conversation_options(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +73,7 @@ def reader_gone() -> int:
     return 1
 
 
-def describe(turn) -> str:
+def what_was_heard(turn: TurnResult) -> str:
     """``IntentName  score 0.93  plugin records  slots: record=scans (IMAGING)``."""
     parts = [turn.intent or turn.request_type or "-"]
     if turn.score is not None:
@@ -115,7 +119,7 @@ def _show(turn, args: argparse.Namespace) -> None:
         print(json.dumps(turn.as_json(), ensure_ascii=False), flush=True)
         return
     print(f"> {turn.utterance if turn.utterance is not None else '(open the skill)'}")
-    print(f"  [{describe(turn)}]")
+    print(f"  [{what_was_heard(turn)}]")
     if turn.speech:
         print(f"< {turn.speech}")
     if turn.reprompt:

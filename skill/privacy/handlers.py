@@ -106,7 +106,7 @@ class WhatDoYouRememberHandler(PrivacyHandler):
     def progress(self, turn: Turn, user: dict) -> list[str]:
         """One phrase per area with something kept, in menu order."""
         phrases = [
-            describe(area, turn, user[area.name])
+            kept_phrase(area, turn, user[area.name])
             for area in self.menu.areas
             if holds_something(user.get(area.name))
         ]
@@ -128,7 +128,7 @@ def holds_something(value: object) -> bool:
     return value is not None
 
 
-def describe(area: Area, turn: Turn, kept: dict) -> str:
+def kept_phrase(area: Area, turn: Turn, kept: dict) -> str:
     """What ``area`` keeps for the user, in a phrase: the area's own words, or its name."""
     title = area.title(turn.locale)
     phrase = area.remembered(turn.locale, kept)
