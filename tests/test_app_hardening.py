@@ -12,6 +12,7 @@ import json
 import logging
 
 import pytest
+from fuzzing import damaged, no_tracebacks
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -188,27 +189,6 @@ def client():
     return create_app(Settings(verify=False, store="memory")).test_client()
 
 
-class Watch(logging.Handler):
-    """Every log record with a traceback attached."""
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.tracebacks: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info:
-            self.tracebacks.append(record)
-
-
-@pytest.fixture(scope="module")
-def watch():
-    handler = Watch()
-    root = logging.getLogger()
-    root.addHandler(handler)
-    yield handler
-    root.removeHandler(handler)
-
-
 def answer(client, body: bytes):
     response = client.post("/alexa", data=body, content_type="application/json")
     text = response.get_data(as_text=True)
@@ -218,12 +198,6 @@ def answer(client, body: bytes):
     if response.status_code >= 400:
         assert response.get_json()["error"]
     return response
-
-
-def no_tracebacks(watch: Watch) -> None:
-    crashed = [f"{r.name}: {r.getMessage()}" for r in watch.tracebacks]
-    watch.tracebacks.clear()
-    assert not crashed, crashed
 
 
 @FUZZ
@@ -253,17 +227,8 @@ def test_mutated_envelopes(client, watch, data, seed, changes):
 @FUZZ
 @given(data=st.data(), seed=st.sampled_from(SEEDS))
 def test_mutated_bytes(client, watch, data, seed):
-    body = bytearray(json.dumps(seed).encode())
-    for _ in range(data.draw(st.integers(1, 4))):
-        at = data.draw(st.integers(0, len(body)))
-        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-        if action == "flip" and at < len(body):
-            body[at] ^= data.draw(st.integers(1, 255))
-        elif action == "cut":
-            del body[at : at + data.draw(st.integers(1, 20))]
-        else:
-            body[at:at] = data.draw(st.binary(min_size=1, max_size=8))
-    answer(client, bytes(body))
+    body = damaged(data, json.dumps(seed).encode(), data.draw(st.integers(1, 4)))
+    answer(client, body)
     no_tracebacks(watch)
 
 

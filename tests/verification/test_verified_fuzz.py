@@ -7,6 +7,7 @@ import logging
 
 import pytest
 from alexa_pki import CHAIN_URL
+from fuzzing import Watch, damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,37 +27,18 @@ HEADER_VALUES = st.one_of(
 )
 
 
-class Tracebacks(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.seen: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.exc_info:
-            self.seen.append(record.getMessage())
-
-
 @FUZZ
 @given(data=st.data())
 def test_changed_signed_requests_are_refused_cleanly(verifier, make_request, data):
     app = create_app(Settings(store="memory"), verifier=verifier)
     client = app.test_client()
-    watch = Tracebacks()
+    watch = Watch()
     logging.getLogger().addHandler(watch)
     try:
         headers, body, _ = make_request(
             kind=data.draw(st.sampled_from(["LaunchRequest", "IntentRequest"]))
         )
-        sent_body = bytearray(body)
-        for _ in range(data.draw(st.integers(0, 3))):
-            at = data.draw(st.integers(0, len(sent_body)))
-            change = data.draw(st.sampled_from(["flip", "cut", "insert"]))
-            if change == "flip" and at < len(sent_body):
-                sent_body[at] ^= data.draw(st.integers(1, 255))
-            elif change == "cut":
-                del sent_body[at : at + data.draw(st.integers(1, 20))]
-            else:
-                sent_body[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+        sent_body = damaged(data, body, data.draw(st.integers(0, 3)))
         sent_headers = dict(headers)
         for name in ("SignatureCertChainUrl", "Signature-256"):
             action = data.draw(st.sampled_from(["keep", "keep", "drop", "replace"]))
@@ -66,15 +48,15 @@ def test_changed_signed_requests_are_refused_cleanly(verifier, make_request, dat
                 sent_headers[name] = data.draw(HEADER_VALUES)
         response = client.post(
             "/alexa",
-            data=bytes(sent_body),
+            data=sent_body,
             headers={"Content-Type": "application/json", **sent_headers},
         )
     finally:
         logging.getLogger().removeHandler(watch)
     text = response.get_data(as_text=True)
     assert response.status_code < 500 and "Traceback" not in text, text
-    assert response.is_json and not watch.seen, watch.seen
-    if bytes(sent_body) != body or sent_headers.get("Signature-256") != headers["Signature-256"]:
+    assert response.is_json and not watch.tracebacks, watch.tracebacks
+    if sent_body != body or sent_headers.get("Signature-256") != headers["Signature-256"]:
         assert response.status_code in (400, 403, 413), text
         assert response.get_json()["error"]
     # A real request from Alexa is still answered.
