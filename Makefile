@@ -15,6 +15,7 @@ chat: $(BIN)/second-opinion
 	$(BIN)/second-opinion chat
 
 test: $(BIN)/second-opinion
+	scripts/install-system-packages
 	$(BIN)/python -m pytest -q
 
 lint: $(BIN)/second-opinion
