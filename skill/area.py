@@ -53,6 +53,19 @@ class Area:
         """
         return None
 
+    def remembered(self, locale: str, user: dict) -> str | None:
+        """What this area keeps for the user, in a phrase "what do you remember" reads back.
+
+        The host says the area's title and, when this returns one, the phrase (e.g. "the
+        imaging scans and test results you've gathered"). Override in an area that keeps
+        durable state to say what it is; keep to flags and catalogue names, never health
+        details the user spoke.
+
+        :param user: this area's kept state (what its handlers kept in ``turn.user``).
+        :returns: a phrase, or ``None`` to be named by title alone.
+        """
+        return None
+
     def __repr__(self) -> str:
         return f"Area({self.name!r})"
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
+from importlib import metadata
 from typing import TYPE_CHECKING
 
 import pluggy
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import CustomSkillBuilder
 
-from skill import safety
-from skill.area import AreaHandler
+from skill import NAME, contract, safety
+from skill.area import Area, AreaHandler
 from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
 from skill.core.interceptors import LogAnswer, RememberAnswer
@@ -18,6 +20,7 @@ from skill.core.menu import Menu
 from skill.errors import log_failure
 from skill.persistence import make_adapter
 from skill.persistence.interceptors import LoadUserState, SaveUserState
+from skill.plugin_manager import call_each, make_plugin_manager
 from skill.privacy.handlers import privacy_handlers
 
 if TYPE_CHECKING:
@@ -76,52 +79,79 @@ class AttributedHandler(AbstractRequestHandler):
         )
 
 
-class AreaNameMismatch(ValueError):
-    """A plugin registered under one name offers an area under another."""
+def collect_areas(pm: pluggy.PluginManager) -> list[tuple[str, Area]]:
+    """``(plugin, area)`` for each plugin that offers an area, each checked."""
+    return [
+        (plugin, contract.checked_area(plugin, area, pm))
+        for plugin, area in call_each(pm, "register_area")
+    ]
 
 
-def collect_areas(pm: pluggy.PluginManager) -> Menu:
-    """The areas the plugins offer. Each must carry its plugin's name: blocking, logs and
-    the answering-plugin header use the plugin name, the session and menu the area's."""
-    areas = []
-    for impl in pm.hook.register_area.get_hookimpls():
-        area = impl.function()
-        if area is None:
-            continue
-        name = pm.get_name(impl.plugin)
-        if area.name != name:
-            raise AreaNameMismatch(
-                f"plugin {name!r} offers an area named {area.name!r}: register the plugin "
-                f"(its entry point) under the area's name"
+def collect_handlers(pm: pluggy.PluginManager) -> list[tuple[str, AbstractRequestHandler]]:
+    """``(plugin, handler)`` for each plugin's handlers, in registration order."""
+    return [
+        (plugin, handler)
+        for plugin, contributed in call_each(pm, "register_handlers")
+        for handler in contract.checked_handlers(plugin, contributed, pm)
+    ]
+
+
+def gate_handlers(menu: Menu) -> list[AbstractRequestHandler]:
+    """The emergency gate's handlers: asked before anything else."""
+    return [safety.SafetyHandler(), safety.DiagnosisRequestHandler(menu)]
+
+
+@cache
+def installed_plugin_intents() -> frozenset[str]:
+    """Every intent the handlers of an installed plugin declare, blocked plugins included."""
+    claimed: set[str] = set()
+    for entry_point in metadata.entry_points(group=NAME):
+        try:
+            pm = make_plugin_manager([entry_point.load()], blocked=[])
+            claimed.update(
+                intent for _, h in collect_handlers(pm) for intent in contract.intents_of(h)
             )
-        areas.append(area)
-    return Menu(areas)
+        except Exception as exc:  # it claims nothing; building the skill with it says why
+            logger.debug("plugin %s not read for its intents: %s", entry_point.name, exc)
+    return frozenset(claimed)
 
 
-def collect_handlers(pm: pluggy.PluginManager, menu: Menu) -> list[AttributedHandler]:
-    """Each plugin's handlers, attributed to the plugin, in registration order."""
-    handlers = []
-    for impl in pm.hook.register_handlers.get_hookimpls():
-        name = pm.get_name(impl.plugin)
-        for handler in impl.function() or []:
-            handlers.append(AttributedHandler(handler, name, menu))
-    return handlers
+def unanswered_intents(pm: pluggy.PluginManager) -> frozenset[str]:
+    """Installed plugins' intents that no handler of this skill answers: a blocked area's.
+
+    They leave the model Alexa gets, so she never routes a user to an area that isn't there.
+    """
+    menu = Menu([])
+    handlers = [
+        *gate_handlers(menu),
+        *privacy_handlers(None, menu),
+        *(handler for _, handler in collect_handlers(pm)),
+        *core_handlers(menu),
+    ]
+    return installed_plugin_intents() - {
+        intent for h in handlers for intent in contract.intents_of(h)
+    }
 
 
 def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSkill, Menu]:
-    """The skill for every locale, built once per process."""
-    menu = collect_areas(pm)
+    """The skill for every locale, built once per process.
+
+    :raises skill.plugin_manager.PluginContractError: a plugin breaks its contract.
+    """
+    areas = collect_areas(pm)
+    plugin_handlers = collect_handlers(pm)
+    contract.check_built(pm, areas, plugin_handlers, settings.models_dir)
+    menu = Menu(area for _, area in areas)
     store = make_adapter(settings)
     builder = CustomSkillBuilder(persistence_adapter=store)
     builder.add_global_request_interceptor(safety.SafetyScreen())
     if store is not None:
         builder.add_global_request_interceptor(LoadUserState(store))
     for handler in [
-        AttributedHandler(safety.SafetyHandler(), safety.SAFETY.name, menu),
-        AttributedHandler(safety.DiagnosisRequestHandler(menu), safety.SAFETY.name, menu),
+        *(AttributedHandler(h, safety.SAFETY.name, menu) for h in gate_handlers(menu)),
         # Privacy controls are the host's own and must win over any area's intents.
         *(AttributedHandler(h, "core", menu) for h in privacy_handlers(store, menu)),
-        *collect_handlers(pm, menu),
+        *(AttributedHandler(h, plugin, menu) for plugin, h in plugin_handlers),
         *(AttributedHandler(h, "core", menu) for h in core_handlers(menu)),
     ]:
         builder.add_request_handler(handler)

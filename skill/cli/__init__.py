@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 
+from skill.plugin_manager import PluginContractError
 from skill.settings import SettingsError
 
 # Each module defines ``add_parser(subparsers)``, which sets ``func`` on its parser.
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except (UsageError, SettingsError) as exc:
         parser.error(str(exc))  # exits 2 with usage
+    except PluginContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)  # a plugin to fix, not a usage mistake
+        return 1
 
 
 class UsageError(Exception):

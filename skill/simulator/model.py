@@ -127,49 +127,109 @@ def model_path(locale: str, models_dir: str | Path) -> Path:
 
 
 def plugin_fragments(pm: pluggy.PluginManager | None, locale: str) -> list[tuple[str, dict]]:
-    """``(plugin name, fragment)`` for each plugin that adds intents or types for ``locale``."""
+    """``(plugin name, fragment)`` for each plugin that adds intents or types for ``locale``.
+
+    :raises PluginContractError: a fragment that isn't ``{"intents": [...], "types": [...]}``.
+    """
     if pm is None:
         return []
+    from skill.plugin_manager import PluginContractError, call_each, source_file
+
     fragments = []
-    for impl in pm.hook.register_interaction_model.get_hookimpls():
-        fragment = impl.function(locale=locale)
-        if fragment is None:
-            continue
-        name = pm.get_name(impl.plugin)
+    for name, fragment in call_each(pm, "register_interaction_model", locale=locale):
         if not isinstance(fragment, dict) or not all(
             isinstance(fragment.get(key, []), list) for key in ("intents", "types")
         ):
-            raise ModelError(
-                f"plugin {name}: fragment must be {{'intents': [...], 'types': [...]}}"
+            raise PluginContractError(
+                name,
+                source_file(pm.get_plugin(name)),
+                f"register_interaction_model returned {type(fragment).__name__} for {locale}",
+                "return {'intents': [...], 'types': [...]} in Alexa's schema, or None",
             )
         fragments.append((name, fragment))
     return fragments
 
 
 def merge(document: dict, fragments: list[tuple[str, dict]]) -> dict:
-    """``document`` with each plugin's intents and types added.
+    """``document`` with each plugin's intents and types added, or merged into existing ones.
 
-    A plugin may not redefine an intent or type the model already has differently: that
-    would silently change what another area hears.
+    A fragment's intent that the model has already gains its samples and slots; a slot type
+    it has already gains its values and synonyms. Nothing is taken away or changed: a slot
+    may not change type, a value may not change id, since that would silently change what
+    another area hears.
     """
     if not fragments:
         return document
     merged = copy.deepcopy(document)
     language = merged["interactionModel"]["languageModel"]
     for plugin, fragment in fragments:
-        for key in ("intents", "types"):
+        for key, extend in (("intents", _extend_intent), ("types", _extend_type)):
             existing = {item["name"]: item for item in language.setdefault(key, [])}
             for item in fragment.get(key, []):
                 name = item.get("name") if isinstance(item, dict) else None
                 if not name:
                     raise ModelError(f"plugin {plugin}: every entry in {key} needs a name")
                 if name in existing:
-                    if existing[name] != item:
-                        raise ModelError(f"plugin {plugin}: {key[:-1]} {name} is already defined")
-                    continue
-                language[key].append(copy.deepcopy(item))
-                existing[name] = item
+                    extend(plugin, existing[name], item)
+                else:
+                    existing[name] = copy.deepcopy(item)
+                    language[key].append(existing[name])
     return merged
+
+
+def _extend_intent(plugin: str, intent: dict, extra: dict) -> None:
+    """More samples and slots for an intent the model has; a slot keeps its type."""
+    slots = {slot["name"]: slot for slot in intent.setdefault("slots", [])}
+    for slot in extra.get("slots") or []:
+        known = slots.get(slot["name"])
+        if known is None:
+            slots[slot["name"]] = copy.deepcopy(slot)
+            intent["slots"].append(slots[slot["name"]])
+        elif known["type"] != slot["type"]:
+            raise ModelError(
+                f"plugin {plugin}: intent {intent['name']} slot {slot['name']} is already "
+                f"{known['type']}, not {slot['type']}"
+            )
+    samples = intent.setdefault("samples", [])
+    samples += [sample for sample in extra.get("samples") or [] if sample not in samples]
+
+
+def _extend_type(plugin: str, slot_type: dict, extra: dict) -> None:
+    """More values and synonyms for a slot type the model has; a value keeps its id."""
+    values = {value["name"]["value"]: value for value in slot_type.setdefault("values", [])}
+    for value in extra.get("values") or []:
+        name = value["name"]["value"]
+        known = values.get(name)
+        if known is None:
+            values[name] = copy.deepcopy(value)
+            slot_type["values"].append(values[name])
+            continue
+        if value.get("id") not in (None, known.get("id")):
+            raise ModelError(
+                f"plugin {plugin}: type {slot_type['name']} value {name!r} already has id "
+                f"{known.get('id')!r}, not {value['id']!r}"
+            )
+        synonyms = known["name"].setdefault("synonyms", [])
+        synonyms += [s for s in value["name"].get("synonyms") or [] if s not in synonyms]
+
+
+def without_intents(document: dict, dropped: frozenset[str]) -> dict:
+    """``document`` without the intents in ``dropped``, nor the slot types only they used."""
+    language = document["interactionModel"]["languageModel"]
+    intents = language.get("intents") or []
+    kept = [intent for intent in intents if intent["name"] not in dropped]
+    if len(kept) == len(intents):
+        return document
+    used = {slot["type"] for intent in kept for slot in intent.get("slots") or []}
+    orphaned = {slot["type"] for intent in intents for slot in intent.get("slots") or []} - used
+    pruned = copy.deepcopy(document)
+    language = pruned["interactionModel"]["languageModel"]
+    language["intents"] = [
+        intent for intent in language["intents"] if intent["name"] in {k["name"] for k in kept}
+    ]
+    if "types" in language:
+        language["types"] = [t for t in language["types"] if t["name"] not in orphaned]
+    return pruned
 
 
 @lru_cache(maxsize=16)
@@ -181,8 +241,16 @@ def _read(path: str, mtime_ns: int, size: int) -> dict:
 
 
 @lru_cache(maxsize=32)
-def _build(path: str, mtime_ns: int, size: int, locale: str, fragments: str) -> InteractionModel:
-    document = merge(_read(path, mtime_ns, size), json.loads(fragments))
+def _build(
+    path: str,
+    mtime_ns: int,
+    size: int,
+    locale: str,
+    fragments: str,
+    dropped: frozenset[str],
+) -> InteractionModel:
+    document = without_intents(_read(path, mtime_ns, size), dropped)
+    document = merge(document, json.loads(fragments))
     return InteractionModel.from_document(document, locale, source=path)
 
 
@@ -191,10 +259,12 @@ def load_model(
     models_dir: str | Path | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
 ) -> InteractionModel:
-    """The model for ``locale`` with every loaded plugin's fragment merged in.
+    """The model for ``locale`` as the skill with these plugins deploys it.
 
-    Cached per file version and fragments: a changed file is read again, an unchanged one
-    (and its compiled resolver) is reused.
+    With a plugin manager: every loaded plugin's fragment merged in, and the file's intents
+    that only an installed plugin which isn't loaded answers (a blocked area's) left out.
+    Cached per file version, fragments and left-out intents: a changed file is read again,
+    an unchanged one (and its compiled resolver) is reused.
     """
     if models_dir is None:
         from skill.settings import MODELS_DIR
@@ -206,4 +276,9 @@ def load_model(
     except OSError as exc:
         raise ModelError(f"cannot read {path}: {exc}") from None
     fragments = json.dumps(plugin_fragments(plugin_manager, locale), sort_keys=True)
-    return _build(str(path), stat.st_mtime_ns, stat.st_size, locale, fragments)
+    dropped: frozenset[str] = frozenset()
+    if plugin_manager is not None:
+        from skill.builder import unanswered_intents
+
+        dropped = unanswered_intents(plugin_manager)
+    return _build(str(path), stat.st_mtime_ns, stat.st_size, locale, fragments, dropped)

@@ -3,10 +3,10 @@
 Installed with the package (entry point ``pytest11``), so a plugin author's own tests can
 use it without configuration::
 
-    def test_costs(alexa):
+    def test_bringing_someone(alexa):
         alexa.launch()
-        r = alexa.say("how much does a second opinion cost")
-        assert r.plugin == "second_opinion_costs"
+        r = alexa.say("can i bring someone with me")
+        assert r.plugin == "second_opinion_companion"
 
 Run the same tests against a running endpoint with
 ``pytest --alexa-target http://127.0.0.1:8080/alexa``.

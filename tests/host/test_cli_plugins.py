@@ -1,18 +1,12 @@
 """``second-opinion plugins`` lists the loaded areas, their intents and where they come from;
 the command line answers a usage mistake with exit status 2."""
 
-import importlib
 import json
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from skill.cli import main
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "example_plugin"
 BUILT_IN = ["communicating", "insurance", "outcomes", "records", "specialist", "triggers"]
 
 
@@ -51,29 +45,11 @@ def test_a_blocked_plugin_is_not_listed(capsys, monkeypatch):
     assert "records" not in listed(capsys)
 
 
-@pytest.fixture
-def installed_example(tmp_path, monkeypatch):
-    """The example area pip-installed from its own distribution into a site directory."""
-    source = tmp_path / "src"
-    shutil.copytree(EXAMPLE, source)
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         "--no-build-isolation", "--target", str(target), str(source)],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    monkeypatch.syspath_prepend(str(target))
-    importlib.invalidate_caches()
-    yield target
-    sys.modules.pop("example_area", None)
-
-
 def test_a_pip_installed_area_shows_its_own_distribution(capsys, monkeypatch, installed_example):
     monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
-    costs = listed(capsys)["second_opinion_costs"]
-    assert costs["source"] == "second-opinion-example-area 0.1.0"
-    assert costs["intents"] == ["CostQuestionIntent"]
+    companion = listed(capsys)["second_opinion_companion"]
+    assert companion["source"] == "second-opinion-example-area 0.1.0"
+    assert companion["intents"] == ["BringSomeoneIntent"]
 
 
 @pytest.mark.parametrize(

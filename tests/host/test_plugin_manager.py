@@ -1,10 +1,14 @@
 """The plugin host: entry points, block lists, explicit plugin lists, hook checks."""
 
-import pluggy
 import pytest
 
 from skill import hookimpl
-from skill.plugin_manager import blocked_from_env, make_plugin_manager, plugin_sources
+from skill.plugin_manager import (
+    PluginContractError,
+    blocked_from_env,
+    make_plugin_manager,
+    plugin_sources,
+)
 
 BUILT_IN = {"triggers", "communicating", "records", "insurance", "specialist", "outcomes"}
 
@@ -47,5 +51,9 @@ def test_a_misspelled_hook_fails_loudly():
         def register_handler(self):  # the hook is register_handlers
             return []
 
-    with pytest.raises(pluggy.PluginValidationError):
+    with pytest.raises(PluginContractError) as refused:
         make_plugin_manager([Misspelled()], blocked=[])
+    message = str(refused.value)
+    assert "plugin 'Misspelled'" in message and __file__ in message
+    assert "register_handler is not a second_opinion hook" in message
+    assert "register_handlers" in message.split("fix:")[1]

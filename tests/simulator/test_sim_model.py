@@ -40,9 +40,9 @@ def test_plugin_fragments_are_merged():
     assert "FragmentIntent" not in load_model("en-US", MODELS).intents
 
 
-def test_a_fragment_may_not_redefine_an_intent():
+def test_a_fragment_may_not_change_the_type_of_an_intents_slot():
     document = json.loads((MODELS / "en-US.json").read_text())
-    clash = {"intents": [{"name": "TopicIntent", "samples": ["something else"]}]}
+    clash = {"intents": [{"name": "TopicIntent", "slots": [{"name": "topic", "type": "X"}]}]}
     with pytest.raises(ModelError, match="TopicIntent"):
         merge(document, [("rogue", clash)])
 

@@ -1,17 +1,15 @@
-"""A tiny guidance area from another distribution: proves plugins need no core change."""
+"""A small guidance area from another distribution: bringing someone to the appointment.
 
+It shows everything a plugin needs and nothing in ``skill/`` changes to add it.
+"""
+
+from example_area import intents
+from example_area.handlers import make_handlers
 from skill import hookimpl
-from skill.area import Area, AreaHandler
+from skill.area import Area
 
-AREA = Area("second_opinion_costs", __name__, rank=90)
-INTENT = "CostQuestionIntent"
-
-
-class CostHandler(AreaHandler):
-    intents = (INTENT,)
-
-    def answer(self, turn):
-        return turn.ask(turn.t("answer"), turn.t("reprompt"))
+# The area's name is the plugin's entry-point name (see pyproject.toml).
+AREA = Area("second_opinion_companion", __name__, rank=90)
 
 
 @hookimpl
@@ -21,7 +19,7 @@ def register_area():
 
 @hookimpl
 def register_handlers():
-    return [CostHandler(AREA)]
+    return make_handlers(AREA)
 
 
 @hookimpl
@@ -31,13 +29,14 @@ def register_interaction_model(locale):
     return {
         "intents": [
             {
-                "name": INTENT,
+                "name": intents.BRING_SOMEONE,
                 "slots": [],
                 "samples": [
-                    "how much does a second opinion cost",
-                    "what does a second opinion cost",
-                    "is a second opinion expensive",
-                    "what will a second opinion cost me",
+                    "can i bring someone with me",
+                    "can i bring someone to my appointment",
+                    "should someone come with me to the appointment",
+                    "can a friend come with me",
+                    "is it a good idea to bring a family member",
                 ],
             }
         ]

@@ -1,0 +1,202 @@
+"""The contract between the host and a plugin, checked when the skill is built.
+
+Every check raises :class:`~skill.plugin_manager.PluginContractError` naming the plugin, the
+file to change and the fix. :func:`check_plugin` runs them all on one plugin: the contract
+test a plugin author puts in their own test suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import pluggy
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+from skill.area import Area
+from skill.i18n import fallback_chain
+from skill.plugin_manager import (
+    PluginContractError,
+    call_each,
+    hook_error,
+    make_plugin_manager,
+    plugin_name,
+    source_file,
+)
+
+#: Strings the host speaks for every area: to offer it, to name it, to help inside it.
+REQUIRED_STRINGS = ("title", "try", "help")
+
+PACKAGE_DATA_FIX = (
+    "ship the locale files with the package: in pyproject.toml, "
+    '[tool.setuptools.package-data] {package} = ["locale/*.json"]'
+)
+
+
+def served_locales(models_dir: Path) -> list[str]:
+    """The locales the skill speaks: one per interaction model."""
+    return sorted(path.stem for path in Path(models_dir).glob("*.json"))
+
+
+def checked_area(plugin: str, area: object, pm: pluggy.PluginManager) -> Area:
+    """``area`` as ``plugin``'s ``register_area`` returned it, once it is a usable area.
+
+    The area's name must be the plugin's name (its entry-point name): blocking, logs and
+    the answering plugin use the plugin's name, the session and the menu the area's.
+    """
+    file = source_file(pm.get_plugin(plugin))
+    if not isinstance(area, Area):
+        raise PluginContractError(
+            plugin,
+            file,
+            f"register_area returned {type(area).__name__}, not an Area",
+            "return a skill.area.Area (or None for a plugin that adds no area)",
+        )
+    if area.name != plugin:
+        raise PluginContractError(
+            plugin,
+            file,
+            f"the plugin is registered as {plugin!r} but its area is named {area.name!r}",
+            f"name the entry point in pyproject.toml after the area: {area.name} = "
+            f'"{area.strings.package}" under [project.entry-points.second_opinion]',
+        )
+    return area
+
+
+def checked_handlers(
+    plugin: str, handlers: object, pm: pluggy.PluginManager
+) -> list[AbstractRequestHandler]:
+    """``handlers`` as ``plugin``'s ``register_handlers`` returned them, once each is one."""
+    file = source_file(pm.get_plugin(plugin))
+    if not isinstance(handlers, Sequence) or isinstance(handlers, str):
+        raise PluginContractError(
+            plugin,
+            file,
+            f"register_handlers returned {type(handlers).__name__}, not a list",
+            "return a list of request handlers",
+        )
+    for handler in handlers:
+        if not isinstance(handler, AbstractRequestHandler):
+            raise PluginContractError(
+                plugin,
+                file,
+                f"register_handlers returned {type(handler).__name__}, not a request handler",
+                "return instances of skill.area.AreaHandler (or any ask-sdk "
+                "AbstractRequestHandler), not classes or functions",
+            )
+    return list(handlers)
+
+
+def check_strings(plugin: str, area: Area, locales: Iterable[str]) -> None:
+    """The area has ``title``, ``try`` and ``help`` in every locale the skill speaks."""
+    package = area.strings.package
+    folder = resources.files(package) / "locale"
+    for locale in locales:
+        missing = [key for key in REQUIRED_STRINGS if not area.strings.has(locale, key)]
+        if not missing:
+            continue
+        files = [folder / f"{name}.json" for name in fallback_chain(locale)]
+        if not any(file.is_file() for file in files):
+            raise PluginContractError(
+                plugin,
+                str(folder),
+                f"no locale files for {locale} were installed with the package",
+                PACKAGE_DATA_FIX.format(package=package),
+            )
+        base = folder / f"{fallback_chain(locale)[1]}.json"
+        raise PluginContractError(
+            plugin,
+            str(base),
+            f"no {', '.join(repr(key) for key in missing)} string for {locale}: the host "
+            "offers, names and helps with every area with these",
+            f"add {', '.join(repr(key) for key in missing)} to {base.name} "
+            "(title: how the area is named; try: a phrase to offer; help: ends with a question)",
+        )
+
+
+def check_intents(
+    plugin: str,
+    handlers: Iterable[AbstractRequestHandler],
+    models_dir: Path,
+    locales: Iterable[str],
+    pm: pluggy.PluginManager,
+) -> None:
+    """Every intent a handler answers is in every locale's model (plugin fragments merged)."""
+    from skill.simulator.model import load_model
+
+    claims = [(handler, intent) for handler in handlers for intent in intents_of(handler)]
+    if not claims:
+        return
+    for locale in locales:
+        model = load_model(locale, models_dir, pm)
+        for handler, intent in claims:
+            if intent not in model.intents:
+                raise PluginContractError(
+                    plugin,
+                    source_file(handler),
+                    f"{type(handler).__name__} answers {intent}, which the {locale} "
+                    "interaction model does not have: Alexa would never send it",
+                    f"return {intent} with its samples from register_interaction_model(locale), "
+                    f"or add it to {Path(models_dir) / f'{locale}.json'}",
+                )
+
+
+def intents_of(handler: AbstractRequestHandler) -> tuple[str, ...]:
+    """The intents a handler declares it answers (``intents``); ``()`` when it declares none."""
+    return tuple(getattr(handler, "intents", None) or ())
+
+
+def check_built(
+    pm: pluggy.PluginManager,
+    areas: Iterable[tuple[str, Area]],
+    handlers: Iterable[tuple[str, AbstractRequestHandler]],
+    models_dir: Path,
+) -> None:
+    """The checks that need every plugin's areas and handlers, as the builder collected them."""
+    locales = served_locales(models_dir)
+    for plugin, area in areas:
+        check_strings(plugin, area, locales)
+    by_plugin: dict[str, list[AbstractRequestHandler]] = {}
+    for plugin, handler in handlers:
+        by_plugin.setdefault(plugin, []).append(handler)
+    for plugin, contributed in by_plugin.items():
+        check_intents(plugin, contributed, models_dir, locales, pm)
+
+
+def check_plugin(
+    plugin: object, *, name: str | None = None, models_dir: Path | str | None = None
+) -> None:
+    """Check one plugin against the host's contract, as a skill build would; ``None`` if it holds.
+
+    The contract test for a plugin's own test suite::
+
+        import example_area
+        from skill.contract import check_plugin
+
+        def test_the_host_accepts_the_plugin():
+            check_plugin(example_area, name="second_opinion_companion")
+
+    :param plugin: the plugin module (or object with hook implementations).
+    :param name: the entry-point name it is installed under; default: its area's name.
+    :param models_dir: the folder of ``<locale>.json`` models; default: the skill's own.
+    :raises PluginContractError: the first broken rule, with the file and the fix.
+    """
+    if models_dir is None:
+        from skill.settings import MODELS_DIR
+
+        models_dir = MODELS_DIR
+    name = name or plugin_name(plugin)
+    pm = make_plugin_manager([], blocked=[])
+    try:
+        pm.register(plugin, name=name)
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise hook_error(exc) from None
+    areas = [(p, checked_area(p, area, pm)) for p, area in call_each(pm, "register_area")]
+    handlers = [
+        (p, handler)
+        for p, contributed in call_each(pm, "register_handlers")
+        for handler in checked_handlers(p, contributed, pm)
+    ]
+    check_built(pm, areas, handlers, Path(models_dir))
