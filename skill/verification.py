@@ -32,7 +32,6 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
-from skill.envelope import application_ids
 from skill.errors import RequestRejected
 
 logger = logging.getLogger(__name__)
@@ -241,6 +240,10 @@ class RequestVerifier:
         """Refuse (403) a request for another skill, when a skill id is configured."""
         if self.skill_id is None:
             return
+        # Imported here: skill.envelope reads the session layout from the handler layer,
+        # which importing verification alone must not load.
+        from skill.envelope import application_ids
+
         ids = application_ids(envelope)
         if not ids:
             raise VerificationError("request names no skill", 403, check="skill_id")
