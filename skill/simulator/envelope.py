@@ -106,6 +106,30 @@ class EnvelopeBuilder:
     def session_ended(self, session: Session, reason: str = "USER_INITIATED") -> dict:
         return self._envelope(session, {"type": "SessionEndedRequest", "reason": reason})
 
+    # -- for tests: requests the model can't produce ---------------------------------
+    def request(self, session: Session | None, request_type: str, **fields: object) -> dict:
+        """An envelope around a request of any type, ``fields`` being the request's own keys.
+
+        With ``session=None`` it has no session block, as Alexa sends skill events
+        (``AlexaSkillEvent.SkillDisabled``).
+        """
+        envelope = self._envelope(session or self.new_session(), {"type": request_type, **fields})
+        if session is None:
+            del envelope["session"]
+        return envelope
+
+    def intent_named(self, session: Session, name: str, **heard: str) -> dict:
+        """An IntentRequest for ``name`` with slots as heard and no entity resolution, whether
+        or not the model has the intent: an out-of-date model, a request from a test."""
+        slots = {
+            slot: {"name": slot, "value": value, "confirmationStatus": "NONE", "source": "USER"}
+            for slot, value in heard.items()
+        }
+        intent: dict = {"name": name, "confirmationStatus": "NONE"}
+        if slots:
+            intent["slots"] = slots
+        return self.request(session, "IntentRequest", intent=intent)
+
     def _envelope(self, session: Session, request: dict) -> dict:
         """The envelope around ``request``, whose type-specific fields are already set."""
         request = {
