@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -24,6 +25,9 @@ from skill.plugin_manager import (
     plugin_name,
     source_file,
 )
+
+if TYPE_CHECKING:
+    from skill.simulator.model import InteractionModel
 
 #: Strings the host speaks for every area: to offer it, to name it, to help inside it.
 REQUIRED_STRINGS = ("title", "try", "help")
@@ -118,27 +122,21 @@ def check_strings(plugin: str, area: Area, locales: Iterable[str]) -> None:
 def check_intents(
     plugin: str,
     handlers: Iterable[AbstractRequestHandler],
-    models_dir: Path,
-    locales: Iterable[str],
-    pm: pluggy.PluginManager,
+    models: dict[str, InteractionModel],
 ) -> None:
     """Every intent a handler answers is in every locale's model (plugin fragments merged)."""
-    from skill.simulator.model import load_model
-
-    claims = [(handler, intent) for handler in handlers for intent in intents_of(handler)]
-    if not claims:
-        return
-    for locale in locales:
-        model = load_model(locale, models_dir, pm)
-        for handler, intent in claims:
-            if intent not in model.intents:
+    for locale, model in models.items():
+        for handler in handlers:
+            for intent in intents_of(handler):
+                if intent in model.intents:
+                    continue
                 raise PluginContractError(
                     plugin,
                     source_file(handler),
                     f"{type(handler).__name__} answers {intent}, which the {locale} "
                     "interaction model does not have: Alexa would never send it",
                     f"return {intent} with its samples from register_interaction_model(locale), "
-                    f"or add it to {Path(models_dir) / f'{locale}.json'}",
+                    f"or add it to {model.source}",
                 )
 
 
@@ -160,8 +158,14 @@ def check_built(
     by_plugin: dict[str, list[AbstractRequestHandler]] = {}
     for plugin, handler in handlers:
         by_plugin.setdefault(plugin, []).append(handler)
+    if not by_plugin:
+        return
+    from skill.simulator.model import load_model
+
+    # Whether a blocked area's intents are left out changes nothing here: skip working it out.
+    models = {locale: load_model(locale, models_dir, pm, answered_only=False) for locale in locales}
     for plugin, contributed in by_plugin.items():
-        check_intents(plugin, contributed, models_dir, locales, pm)
+        check_intents(plugin, contributed, models)
 
 
 def check_plugin(

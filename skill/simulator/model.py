@@ -258,13 +258,16 @@ def load_model(
     locale: str = "en-US",
     models_dir: str | Path | None = None,
     plugin_manager: pluggy.PluginManager | None = None,
+    *,
+    answered_only: bool = True,
 ) -> InteractionModel:
     """The model for ``locale`` as the skill with these plugins deploys it.
 
-    With a plugin manager: every loaded plugin's fragment merged in, and the file's intents
-    that only an installed plugin which isn't loaded answers (a blocked area's) left out.
-    Cached per file version, fragments and left-out intents: a changed file is read again,
-    an unchanged one (and its compiled resolver) is reused.
+    With a plugin manager: every loaded plugin's fragment merged in, and (unless
+    ``answered_only`` is false) the file's intents that only an installed plugin which isn't
+    loaded answers (a blocked area's) left out. Cached per file version, fragments and
+    left-out intents: a changed file is read again, an unchanged one (and its compiled
+    resolver) is reused.
     """
     if models_dir is None:
         from skill.settings import MODELS_DIR
@@ -277,7 +280,7 @@ def load_model(
         raise ModelError(f"cannot read {path}: {exc}") from None
     fragments = json.dumps(plugin_fragments(plugin_manager, locale), sort_keys=True)
     dropped: frozenset[str] = frozenset()
-    if plugin_manager is not None:
+    if plugin_manager is not None and answered_only:
         from skill.builder import unanswered_intents
 
         dropped = unanswered_intents(plugin_manager)
