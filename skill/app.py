@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from skill.body import read_body
 from skill.envelope import decode
 from skill.errors import RequestRejected, log_failure
 from skill.runtime import InvalidRequest, SkillRuntime
@@ -43,9 +44,12 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
     """
     settings = settings or Settings.from_env()
     if verifier is None and settings.verify:
+        from skill import cert_cache
         from skill.verification import RequestVerifier
 
-        verifier = RequestVerifier(skill_id=settings.skill_id)
+        verifier = RequestVerifier(
+            skill_id=settings.skill_id, cache_dir=settings.cert_dir or cert_cache.default_dir()
+        )
         if settings.skill_id is None:
             logger.warning("no skill id set: signed requests for any skill will be answered")
     if not settings.verify:
@@ -63,8 +67,8 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
 
     @app.post("/alexa")
     def alexa() -> Response:
-        body = request.get_data(cache=False)
         try:
+            body = read_body(request, settings.max_body_bytes)
             envelope = decode(body, settings.max_body_bytes)
             runtime.check(envelope)
             if verifier is not None:
@@ -80,7 +84,15 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
 
     @app.get("/healthz")
     def healthz() -> Response:
-        return jsonify(status="ok", areas=[area.name for area in runtime.menu.areas])
+        areas = [area.name for area in runtime.menu.areas]
+        problem = runtime.health()
+        if problem is None:
+            return jsonify(status="ok", areas=areas)
+        # The skill still answers, but what users ask it to keep is being lost: say so.
+        logger.error("health check: store unavailable: %s", problem)
+        response = jsonify(status="store unavailable", areas=areas)
+        response.status_code = 503
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:

@@ -61,6 +61,11 @@ class SkillRuntime:
         if adapter is not None and hasattr(adapter, "close"):
             adapter.close()
 
+    def health(self) -> str | None:
+        """``None`` when the skill can keep progress; else what is wrong with the store."""
+        adapter = self.skill.persistence_adapter
+        return adapter.health() if adapter is not None else None
+
     @property
     def handlers(self) -> list:
         """The request handlers in the order they are tried, each naming its plugin."""

@@ -40,6 +40,14 @@ def _days(name: str, value: str | None, default: int) -> int:
     return int(value)
 
 
+def _positive(name: str, value: str | None, default: int) -> int:
+    if value is None or value.strip() == "":
+        return default
+    if not value.strip().isdecimal() or int(value) < 1:
+        raise SettingsError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the host can be told. ``Settings.from_env()`` reads ``SECOND_OPINION_*``."""
@@ -67,6 +75,13 @@ class Settings:
     models_dir: Path = MODELS_DIR
     #: Largest request body accepted, in bytes.
     max_body_bytes: int = 256 * 1024
+    #: Open connections ``serve`` holds at once; more wait in the listen backlog.
+    max_connections: int = 1000
+    #: Seconds ``serve`` keeps a connection that sends or reads nothing.
+    client_timeout: int = 30
+    #: Where verified certificate chains are kept across restarts; ``None``: the user
+    #: data directory.
+    cert_dir: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
@@ -87,6 +102,16 @@ class Settings:
             ),
             user_salt=env.get("SECOND_OPINION_USER_SALT") or "",
             disabled_plugins=tuple(blocked_from_env(dict(env))),
+            max_body_bytes=_positive(
+                "SECOND_OPINION_MAX_BODY_BYTES", env.get("SECOND_OPINION_MAX_BODY_BYTES"), 262144
+            ),
+            max_connections=_positive(
+                "SECOND_OPINION_MAX_CONNECTIONS", env.get("SECOND_OPINION_MAX_CONNECTIONS"), 1000
+            ),
+            client_timeout=_positive(
+                "SECOND_OPINION_CLIENT_TIMEOUT", env.get("SECOND_OPINION_CLIENT_TIMEOUT"), 30
+            ),
+            cert_dir=env.get("SECOND_OPINION_CERT_DIR") or None,
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values["store"] not in STORES:

@@ -1,9 +1,13 @@
 """Prove a request came from Alexa: certificate URL, certificate chain, signature, timestamp, skill.
 
-Amazon's rules are in "Host a custom skill as a web service". Chains are validated with
-``cryptography.x509.verification``, fetched once per URL and cached until they expire.
-Fetches run outside any shared lock, one at a time per URL, and fetches of URLs not yet
-verified draw on a small budget, so forged URLs cannot queue up downloads or stall requests.
+Amazon's rules are in "Host a custom skill as a web service". The cheap checks (headers,
+URL shape, timestamp, skill id) come first, so junk that fails them costs no fetch. Chains
+are validated with ``cryptography.x509.verification``, fetched once per URL, cached until
+they expire and kept on disk, so a restart needs no fetch. Fetches run outside any shared
+lock, one at a time per URL, and fetches of URLs not yet verified draw on a small budget, so
+forged URLs cannot queue up downloads or stall requests. A URL asked for again after the
+budget turned it away draws on a second budget that junk sending a new URL each time never
+reaches: Alexa's own URL, which every genuine request repeats, gets through within seconds.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import os
 import posixpath
 import re
 import ssl
@@ -23,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -32,6 +38,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509 import verification
 
+from skill import cert_cache
 from skill.errors import RequestRejected
 
 logger = logging.getLogger(__name__)
@@ -67,6 +74,8 @@ MAX_RETRY_SECONDS = 60.0
 #: before is not counted.
 NEW_URL_FETCHES = 5
 NEW_URL_FETCH_SECONDS = 12.0
+#: URLs turned away for want of budget, remembered so that asking again is noticed.
+TURNED_AWAY_SIZE = 4096
 
 Fetch = Callable[[str], bytes]
 Clock = Callable[[], float]
@@ -148,8 +157,10 @@ class RequestVerifier:
         trust_roots: Iterable[x509.Certificate] | None = None,
         fetch: Fetch | None = None,
         clock: Clock | None = None,
+        cache_dir: str | os.PathLike | None = None,
     ):
         self.skill_id = skill_id
+        self._cache_dir = Path(cache_dir) if cache_dir is not None else None
         roots = list(trust_roots) if trust_roots is not None else _default_roots()
         if not roots:
             logger.error("no trusted root certificates: every signed request is refused")
@@ -162,6 +173,12 @@ class RequestVerifier:
         self._failures: OrderedDict[str, _Failure] = OrderedDict()
         self._fetching: dict[str, _Fetching] = {}
         self._budget = _Budget(NEW_URL_FETCHES, NEW_URL_FETCH_SECONDS)
+        # For URLs asked for again after being turned away: junk with a new URL each
+        # time never asks twice, and Alexa asks with every request.
+        self._recurring_budget = _Budget(NEW_URL_FETCHES, NEW_URL_FETCH_SECONDS)
+        self._turned_away: OrderedDict[str, float] = OrderedDict()
+        # URLs whose chain on disk has been read (or found missing) since start.
+        self._read_from_disk: set[str] = set()
         # Guards the caches and the budget for a moment; never held during a fetch.
         self._lock = threading.Lock()
 
@@ -174,16 +191,22 @@ class RequestVerifier:
             raise VerificationError(f"missing {CHAIN_URL_HEADER} header", check="headers")
         if not signature:
             raise VerificationError(f"missing {SIGNATURE_HEADER} header", check="headers")
-        key = self.signing_key(chain_url(url), now)
-        check_signature(key, signature, body)
+        checked_url = chain_url(url)
+        # What costs nothing comes before what may cost a fetch.
         check_timestamp(envelope, now)
         self.check_skill_id(envelope)
+        key = self.signing_key(checked_url, now)
+        check_signature(key, signature, body)
 
     def signing_key(self, url: str, now: float) -> rsa.RSAPublicKey:
         """The leaf key of the verified chain at ``url`` (a URL from :func:`chain_url`)."""
         cached = self._chains.get(url)
         if cached is not None and now < cached.expires:
             return cached.key
+        if cached is None:
+            kept = self._from_disk(url, now)
+            if kept is not None:
+                return kept.key
         with self._lock:
             cached = self._chains.get(url)
             if cached is not None and now < cached.expires:
@@ -194,7 +217,7 @@ class RequestVerifier:
                 failure = self._failures.get(url)
                 if failure is not None and now < failure.retry_at:
                     raise VerificationError(failure.reason, check="chain")
-                if cached is None and not self._budget.take(now):
+                if cached is None and not self._may_fetch_new(url, now):
                     raise VerificationError(
                         "too many new certificate URLs, try again later", check="chain"
                     )
@@ -206,6 +229,34 @@ class RequestVerifier:
         if isinstance(fetching.outcome, str):
             raise VerificationError(fetching.outcome, check="chain")
         return fetching.outcome.key
+
+    def _may_fetch_new(self, url: str, now: float) -> bool:
+        """Take a token for fetching a URL that never verified (call with the lock held)."""
+        if self._budget.take(now):
+            return True
+        if url in self._turned_away and self._recurring_budget.take(now):
+            del self._turned_away[url]
+            return True
+        _remember(self._turned_away, url, now, TURNED_AWAY_SIZE)
+        return False
+
+    def _from_disk(self, url: str, now: float) -> _Chain | None:
+        """The chain kept on disk for ``url``, checked again in full; once per URL per start."""
+        if self._cache_dir is None or url in self._read_from_disk:
+            return None
+        with self._lock:
+            self._read_from_disk.add(url)
+        data = cert_cache.load(self._cache_dir, url, MAX_CHAIN_BYTES)
+        if data is None:
+            return None
+        try:
+            chain = self._check_chain(url, data, now)
+        except VerificationError as exc:
+            logger.info("certificate chain kept on disk no longer verifies: %s", exc.reason)
+            return None
+        with self._lock:
+            _remember(self._chains, url, chain, CHAIN_CACHE_SIZE)
+        return chain
 
     def _fetch_for(self, url: str, now: float, fetching: _Fetching) -> rsa.RSAPublicKey:
         """Fetch and check the chain, then record the outcome and wake the requests waiting."""
@@ -260,6 +311,13 @@ class RequestVerifier:
             ) from None
         if not isinstance(data, bytes):
             raise VerificationError("certificate chain could not be fetched", check="chain")
+        chain = self._check_chain(url, data, now)
+        if self._cache_dir is not None:
+            cert_cache.save(self._cache_dir, url, data)
+        return chain
+
+    def _check_chain(self, url: str, data: bytes, now: float) -> _Chain:
+        """The signing key of the PEM chain ``data``, checked as Amazon requires."""
         if len(data) > MAX_CHAIN_BYTES:
             raise VerificationError("certificate chain is too large", check="chain")
         try:

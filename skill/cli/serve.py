@@ -21,8 +21,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="host the Alexa endpoint (POST /alexa) with waitress",
-        description="Serve POST /alexa and GET /healthz. For several worker processes use "
-        "gunicorn: gunicorn -w 4 -b 0.0.0.0:8080 'skill.app:create_app()'",
+        description="Serve POST /alexa and GET /healthz with waitress. Limits "
+        "come from SECOND_OPINION_MAX_BODY_BYTES, _MAX_CONNECTIONS and _CLIENT_TIMEOUT. For "
+        "several worker processes see docs/production.md.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=port, default=8080, help="port (default 8080)")
@@ -43,15 +44,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import waitress
-
     from skill.app import create_app
+    from skill.server import make_server
 
-    app = create_app(checked_settings(args))
+    settings = checked_settings(args)
+    app = create_app(settings)
     try:
-        server = waitress.create_server(
-            app, host=args.host, port=args.port, threads=args.threads, ident=None
-        )
+        server = make_server(app, settings, host=args.host, port=args.port, threads=args.threads)
     except OSError as exc:
         print(
             f"second-opinion serve: cannot listen on {args.host}:{args.port}: {exc.strerror}",

@@ -8,6 +8,7 @@ by a hash of the Alexa userId (see :mod:`skill.persistence.keys`).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
@@ -76,14 +77,24 @@ class UserStore(AbstractPersistenceAdapter):
         """The store key for a raw Alexa userId (operator commands)."""
         return keys.user_key(user_id, self.salt)
 
-    def merge(self, key: str, base: dict, current: dict) -> dict:
+    def merge(self, key: str, base: dict, current: dict, *, started: float | None = None) -> dict:
         """Write this session's changes on top of whatever is stored now, atomically.
 
         :param base: the state this session last read or wrote.
         :param current: the state as this session has it now.
+        :param started: when (:meth:`now`) the request making the change began: if the
+            user was erased since, the erase wins and nothing is written.
         :returns: the state now stored (others' changes included).
         """
         raise NotImplementedError
+
+    def now(self) -> float:
+        """Seconds since the epoch, on the clock :meth:`erase` and ``started`` share."""
+        return time.time()
+
+    def health(self) -> str | None:
+        """``None`` when the store can be written; otherwise what is wrong, in a few words."""
+        return None
 
     def export(self, key: str) -> StoredUser | None:
         """Everything stored for ``key``, or ``None``."""

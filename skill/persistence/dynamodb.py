@@ -144,7 +144,9 @@ class DynamoStore(DynamoDbAdapter, UserStore):
                 self._touch(key, now)
         return from_dynamo(item.get(ATTRIBUTES, {}))
 
-    def merge(self, key: str, base: dict, current: dict) -> dict:
+    def merge(self, key: str, base: dict, current: dict, *, started: float | None = None) -> dict:
+        # ``started`` is not checked here: an erase racing a write can lose on DynamoDB
+        # (docs/production.md, "Limits").
         now = int(time.time())
         for attempt in range(ATTEMPTS):
             if attempt:

@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 
 #: Request attribute naming what failed ("load" or "save") during this request.
 FAILED_KEY = "store_failed"
+#: Request attribute: when the request began, on the store's clock (an erase since wins).
+STARTED_KEY = "store_started"
 
 
 def _stored(session: dict) -> dict:
@@ -48,6 +50,7 @@ class LoadUserState(AbstractRequestInterceptor):
         manager = handler_input.attributes_manager
         if handler_input.request_envelope.session is None:
             return  # events outside a session (skill disabled) have no state to load
+        manager.request_attributes[STARTED_KEY] = self.store.now()
         if SAFETY_FLAG in manager.request_attributes:
             return  # an emergency answer must not wait on the store
         session = manager.session_attributes
@@ -83,12 +86,13 @@ class SaveUserState(AbstractResponseInterceptor):
         if handler_input.request_envelope.session is None:
             return
         session = manager.session_attributes
-        if state.changed(handler_input):
-            stored = _stored(session)
-            current = state.user_state(handler_input)
+        stored = _stored(session)
+        current = state.user_state(handler_input)
+        if state.changed(handler_input) and current != stored["base"]:
             try:
                 key = self.store.key_for(handler_input.request_envelope)
-                merged = self.store.merge(key, stored["base"], current)
+                started = manager.request_attributes.get(STARTED_KEY)
+                merged = self.store.merge(key, stored["base"], current, started=started)
             except Exception as exc:  # any store failure: keep the answer, keep the session
                 _log_failure("save", exc, handler_input)
                 # After a failed load this request, that notice already covers the save.
@@ -99,6 +103,13 @@ class SaveUserState(AbstractResponseInterceptor):
         failed = manager.request_attributes.get(FAILED_KEY)
         if failed:
             _warn_once(handler_input, response, failed)
+
+
+def loaded(handler_input: HandlerInput) -> bool:
+    """Whether this session has read the user's stored state (a store that failed to
+    answer leaves it unread: what it holds is unknown, not empty)."""
+    session = handler_input.attributes_manager.session_attributes
+    return bool((session.get(state.STORED_KEY) or {}).get("loaded"))
 
 
 def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None:

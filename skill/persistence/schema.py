@@ -22,6 +22,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX users_touched ON users (touched)",
         "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     ),
+    # 2: when each user was last erased, so writes already under way then stay erased.
+    ("CREATE TABLE erased (key TEXT PRIMARY KEY, at REAL NOT NULL) WITHOUT ROWID",),
 ]
 
 

@@ -2,8 +2,12 @@
 
 Each write is one ``BEGIN IMMEDIATE`` transaction that reads the user's row, applies this
 session's changes to it (:func:`skill.persistence.merge.rebase`) and writes it back, so
-concurrent requests for one user are merged, not lost. A write that cannot get the lock
-within the timeout fails with :class:`StoreUnavailable` instead of holding up the answer.
+concurrent requests for one user are merged, not lost; a write that would change nothing
+is not made. Threads of one process queue for the write lock on a Python lock, woken the
+moment it is free, rather than in SQLite's busy handler, which sleeps in steps of up to
+100 ms; other processes are retried every few milliseconds. A write that cannot get the
+lock within the timeout fails with :class:`StoreUnavailable` instead of holding up the
+answer. An erase leaves a note of when it ran, so writes already under way then stay out.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import platformdirs
 
@@ -29,9 +33,15 @@ if TYPE_CHECKING:
     from ask_sdk_model import RequestEnvelope
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Seconds a write waits for another process's write before giving up.
 LOCK_TIMEOUT = 2.0
+#: Retrying a lock another process holds: first and longest pause, in seconds.
+FIRST_RETRY = 0.0005
+LONGEST_RETRY = 0.005
+#: A health check writes at most this often; checks in between repeat its answer.
+HEALTH_CHECK_SECONDS = 5.0
 DAY = 24 * 60 * 60
 APP_DIR = "second-opinion-guide"
 FILE_NAME = "progress.sqlite3"
@@ -52,6 +62,33 @@ os.register_at_fork(after_in_child=_after_fork_in_child)
 def default_path() -> Path:
     """The file in the user data directory, e.g. ``~/.local/share/second-opinion-guide``."""
     return Path(platformdirs.user_data_dir(APP_DIR)) / FILE_NAME
+
+
+def _create_private(path: Path) -> None:
+    """Create the file private to this account before SQLite does (its -wal and -shm files
+    take the same mode), and only if it does not exist.
+
+    Never open and close a descriptor on an existing database: closing any descriptor on a
+    file drops every POSIX lock this process holds on it, SQLite's included. Another
+    process closing the database next would then take itself for the last user and delete
+    the WAL under this one, and every later write would go to a deleted file.
+    """
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+
+
+def _retrying(step: Callable[[], T], timeout: float) -> T:
+    """``step()``, retried with pauses of a few milliseconds while the file is locked."""
+    deadline = time.monotonic() + timeout
+    pause = FIRST_RETRY
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, LONGEST_RETRY)
 
 
 def _dumps(attributes: dict) -> str:
@@ -85,11 +122,21 @@ class SqliteStore(UserStore):
         self.clock = clock
         self._next_purge_check = 0.0
         # One connection per thread (a connection must not serve two threads at once),
-        # all listed here so that close() can reach every one of them.
+        # all listed here so that close() can reach every one of them. Each is tagged
+        # with the generation of the file it opened: a file replaced under the store
+        # starts a new generation, and each thread reopens when it next asks.
         self._lock = threading.Lock()
-        self._conns: dict[int, sqlite3.Connection] = {}
+        self._conns: dict[int, tuple[int, sqlite3.Connection]] = {}
+        self._generation = 0
+        self._identity: tuple[int, int] | None = None
         self._inherited: list[sqlite3.Connection] = []
+        # This process's writers take turns here, not in SQLite's sleeping busy handler.
+        self._write_lock = threading.Lock()
+        self._health: tuple[float, str | None] = (-HEALTH_CHECK_SECONDS, None)
         _STORES.add(self)
+
+    def now(self) -> float:
+        return self.clock()
 
     # -- the ask-sdk-core adapter interface ---------------------------------------------
     def get_attributes(self, request_envelope: RequestEnvelope) -> dict:
@@ -109,12 +156,7 @@ class SqliteStore(UserStore):
     # -- key-level operations -----------------------------------------------------------
     def load(self, key: str) -> dict:
         """The stored state for ``key`` (``{}`` if none); keeps an active row from expiring."""
-        with self._errors():
-            row = (
-                self._conn()
-                .execute("SELECT attributes, touched FROM users WHERE key = ?", (key,))
-                .fetchone()
-            )
+        row = self._read("SELECT attributes, touched FROM users WHERE key = ?", (key,))
         if row is None:
             return {}
         now = int(self.clock())
@@ -127,38 +169,79 @@ class SqliteStore(UserStore):
                 logger.debug("could not refresh a row's timestamp: %s", exc)
         return json.loads(row[0])
 
-    def merge(self, key: str, base: dict, current: dict) -> dict:
-        now = int(self.clock())
+    def merge(self, key: str, base: dict, current: dict, *, started: float | None = None) -> dict:
+        now = self.clock()
+        unchanged = self._unchanged(key, base, current, now)
+        if unchanged is not None:
+            return unchanged
         with self._write() as conn:
+            if started is not None and self._erased_since(conn, key, started):
+                return {}
             row = conn.execute("SELECT attributes FROM users WHERE key = ?", (key,)).fetchone()
             merged = rebase(json.loads(row[0]) if row else {}, base, current)
             if row:
                 conn.execute(
                     "UPDATE users SET attributes = ?, touched = ? WHERE key = ?",
-                    (_dumps(merged), now, key),
+                    (_dumps(merged), int(now), key),
                 )
             else:
                 conn.execute(
                     "INSERT INTO users (key, attributes, created, touched) VALUES (?, ?, ?, ?)",
-                    (key, _dumps(merged), now, now),
+                    (key, _dumps(merged), int(now), int(now)),
                 )
-        self._maybe_purge(now)
+        self._maybe_purge(int(now))
         return merged
 
+    def _unchanged(self, key: str, base: dict, current: dict, now: float) -> dict | None:
+        """The stored state, if applying this session's changes would leave it as it is
+        (and its timestamp is fresh); then no write, and no write lock, is needed."""
+        row = self._read("SELECT attributes, touched FROM users WHERE key = ?", (key,))
+        if row is None or now - row[1] >= DAY:
+            return None
+        stored = json.loads(row[0])
+        return stored if rebase(stored, base, current) == stored else None
+
+    def _erased_since(self, conn: sqlite3.Connection, key: str, started: float) -> bool:
+        row = conn.execute("SELECT at FROM erased WHERE key = ?", (key,)).fetchone()
+        return row is not None and row[0] >= started
+
     def export(self, key: str) -> StoredUser | None:
-        with self._errors():
-            row = (
-                self._conn()
-                .execute("SELECT attributes, created, touched FROM users WHERE key = ?", (key,))
-                .fetchone()
-            )
+        row = self._read("SELECT attributes, created, touched FROM users WHERE key = ?", (key,))
         if row is None:
             return None
         return StoredUser(key=key, attributes=json.loads(row[0]), created=row[1], touched=row[2])
 
     def erase(self, key: str) -> bool:
         with self._write() as conn:
+            conn.execute(
+                "INSERT INTO erased (key, at) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET at = excluded.at",
+                (key, self.clock()),
+            )
             return conn.execute("DELETE FROM users WHERE key = ?", (key,)).rowcount > 0
+
+    def health(self) -> str | None:
+        """``None`` if the store can be written now, else what is wrong, in a few words.
+
+        Writes one row of bookkeeping, at most every few seconds however often it is
+        asked, so a load balancer polling it cannot turn it into write load.
+        """
+        checked, problem = self._health
+        now = time.monotonic()
+        if now - checked < HEALTH_CHECK_SECONDS:
+            return problem
+        try:
+            with self._write() as conn:
+                conn.execute(
+                    "INSERT INTO meta (name, value) VALUES ('checked_at', ?) "
+                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    (str(int(self.clock())),),
+                )
+            problem = None
+        except StoreUnavailable as exc:
+            problem = str(exc)
+        self._health = (now, problem)
+        return problem
 
     def purge(self, days: int) -> int:
         now = int(self.clock())
@@ -167,8 +250,7 @@ class SqliteStore(UserStore):
 
     def count(self) -> int:
         """How many users have stored state."""
-        with self._errors():
-            return self._conn().execute("SELECT COUNT(*) FROM users").fetchone()[0]
+        return self._read("SELECT COUNT(*) FROM users")[0]
 
     def create(self) -> None:
         """Create the file and its schema now rather than on first use."""
@@ -181,13 +263,16 @@ class SqliteStore(UserStore):
         transaction rolls that transaction back.
         """
         with self._lock:
-            conns, self._conns = list(self._conns.values()), {}
+            conns, self._conns = [conn for _, conn in self._conns.values()], {}
+            self._identity = None
         for conn in conns:
             conn.close()
 
     # -- retention ----------------------------------------------------------------------
     def _purge(self, conn: sqlite3.Connection, days: int, now: int) -> int:
         removed = conn.execute("DELETE FROM users WHERE touched < ?", (now - days * DAY,)).rowcount
+        # A write under way when its user was erased is long finished a day later.
+        conn.execute("DELETE FROM erased WHERE at < ?", (now - DAY,))
         conn.execute(
             "INSERT INTO meta (name, value) VALUES ('purged_at', ?) "
             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -225,37 +310,75 @@ class SqliteStore(UserStore):
 
         :param wait: wait up to the timeout for another writer; ``False`` gives up at once.
         """
+        if not self._write_lock.acquire(timeout=self.timeout if wait else 0):
+            raise StoreUnavailable("sqlite: another write in this process held the lock")
+        try:
+            with self._errors():
+                self._check_file()
+                conn = self._conn()
+                self._begin(conn, self.timeout if wait else 0.0)
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+        finally:
+            self._write_lock.release()
+
+    @staticmethod
+    def _begin(conn: sqlite3.Connection, timeout: float) -> None:
+        """``BEGIN IMMEDIATE``, retried briefly while another process holds the lock."""
+        _retrying(lambda: conn.execute("BEGIN IMMEDIATE"), timeout)
+
+    def _read(self, sql: str, args: tuple = ()) -> tuple | None:
+        """One row. WAL readers do not wait for writers; only a crashed writer's
+        recovery can hold them up for a moment."""
         with self._errors():
             conn = self._conn()
-            if not wait:
-                conn.execute("PRAGMA busy_timeout = 0")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            finally:
-                if not wait:
-                    conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            return _retrying(lambda: conn.execute(sql, args).fetchone(), self.timeout)
+
+    def _check_file(self) -> None:
+        """Notice a database file deleted or replaced under the store, and reopen.
+
+        SQLite would carry on writing to the deleted file, and every write would be lost
+        with no error; a new file (or a clear failure to make one) is better.
+        """
+        if self._identity is None:
+            return
+        try:
+            found = os.stat(self.path)
+            identity: tuple[int, int] | None = (found.st_dev, found.st_ino)
+        except FileNotFoundError:
+            identity = None
+        if identity == self._identity:
+            return
+        logger.error("the database file was removed or replaced while in use: reopening it")
+        with self._lock:
+            self._generation += 1
+            self._identity = None
 
     def _conn(self) -> sqlite3.Connection:
         """This thread's connection; opened (and the schema migrated) on first use."""
-        conn = self._conns.get(threading.get_ident())
-        if conn is not None:
-            return conn
+        held = self._conns.get(threading.get_ident())
+        if held is not None and held[0] == self._generation:
+            return held[1]
         with self._errors():
             conn = self._open()
         with self._lock:
             # Threads come and go (a server may replace its workers): close what the
-            # finished ones left behind.
+            # finished ones left behind, and this thread's connection to a replaced file.
             running = {thread.ident for thread in threading.enumerate()}
             finished = [ident for ident in self._conns if ident not in running]
-            left = [self._conns.pop(ident) for ident in finished]
-            self._conns[threading.get_ident()] = conn
+            left = [self._conns.pop(ident)[1] for ident in finished]
+            if held is not None:
+                left.append(held[1])
+            self._conns[threading.get_ident()] = (self._generation, conn)
+            if self._identity is None:
+                # By path: opening a descriptor here would be the bug _create_private avoids.
+                found = os.stat(self.path)
+                self._identity = (found.st_dev, found.st_ino)
         for old in left:
             old.close()
         return conn
@@ -268,14 +391,13 @@ class SqliteStore(UserStore):
         rather than closed by the garbage collector. The child opens its own.
         """
         self._lock = threading.Lock()
-        self._inherited.extend(self._conns.values())
+        self._write_lock = threading.Lock()
+        self._inherited.extend(conn for _, conn in self._conns.values())
         self._conns = {}
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # Create the file private to this account before SQLite does (its -wal and -shm
-        # files take the same mode).
-        os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+        _create_private(self.path)
         # Used by one thread at a time, but closed by whichever thread calls close().
         conn = sqlite3.connect(
             self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
@@ -286,6 +408,8 @@ class SqliteStore(UserStore):
             # cut can lose the last transactions.
             conn.execute("PRAGMA synchronous = NORMAL")
             schema.migrate(conn)
+            # From here on, waits for the lock are this store's own short retries.
+            conn.execute("PRAGMA busy_timeout = 0")
         except BaseException:
             conn.close()
             raise

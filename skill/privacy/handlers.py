@@ -16,6 +16,7 @@ from skill import speech, state
 from skill.area import AnswerHandler, Area, AreaHandler
 from skill.core import CORE
 from skill.core.handlers import DISCLAIMER_FLAG, leave_areas
+from skill.persistence.interceptors import loaded
 from skill.privacy import PRIVACY
 from skill.privacy.intents import DELETE_MY_DATA, SKILL_DISABLED, WHAT_DO_YOU_REMEMBER
 from skill.turn import LAST_AREA, Turn, respond
@@ -87,6 +88,9 @@ class WhatDoYouRememberHandler(PrivacyHandler):
     intents = (WHAT_DO_YOU_REMEMBER,)
 
     def answer(self, turn: Turn) -> Response:
+        if self.store is not None and not loaded(turn.handler_input):
+            # The store did not answer: what it holds is unknown, never "nothing".
+            return self.carry_on(turn, turn.t("remember.unavailable"))
         user = state.user_state(turn.handler_input)
         progress = self.progress(turn, user)
         heard = bool((user.get(CORE.name) or {}).get(DISCLAIMER_FLAG))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import threading
 
+from skill.verification import VerificationError
+
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
+
+
+def outcome(verifier, request, *, what: str = "reason") -> str:
+    """``"ok"``, or the refusal's ``reason`` (or ``check``, with ``what="check"``)."""
+    try:
+        verifier.verify(*request)
+    except VerificationError as refused:
+        return getattr(refused, what)
+    return "ok"
 
 
 class Clock:

@@ -6,28 +6,18 @@ import threading
 import time
 
 import pytest
-from alexa_fakes import Fetch, HeldFetch
+from alexa_fakes import Fetch, HeldFetch, outcome
 from alexa_pki import CHAIN_URL, DAY
 
 from skill.verification import (
     NEW_URL_FETCH_SECONDS,
     NEW_URL_FETCHES,
     RequestVerifier,
-    VerificationError,
 )
 
 FORGED = "https://s3.amazonaws.com/echo.api/forged-{}.pem"
 SLOW = "https://s3.amazonaws.com/echo.api/slow.pem"
 BUSY = "too many new certificate URLs"
-
-
-def outcome(verifier, request) -> str:
-    """``"ok"``, or the reason the request was refused."""
-    try:
-        verifier.verify(*request)
-    except VerificationError as refused:
-        return refused.reason
-    return "ok"
 
 
 def in_thread(verifier, request) -> tuple[threading.Thread, list[str]]:

@@ -22,7 +22,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 HEADER_VALUES = st.one_of(
-    st.text(max_size=60),
+    # No line breaks: HTTP cannot carry them in a header, and the test client refuses them.
+    st.text(max_size=60).filter(lambda value: "\n" not in value and "\r" not in value),
     st.sampled_from([CHAIN_URL, CHAIN_URL.upper(), CHAIN_URL.replace("/echo.api/", "/x/"), ""]),
 )
 

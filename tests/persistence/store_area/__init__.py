@@ -65,3 +65,16 @@ def register_area():
 @hookimpl
 def register_handlers():
     return [MarkHandler(AREA), ListHandler(AREA)]
+
+
+@hookimpl
+def register_interaction_model(locale):
+    item = [{"name": "item", "type": "ChecklistItem"}]
+    return {
+        "intents": [
+            {"name": MARK, "slots": item, "samples": ["mark {item}"]},
+            {"name": UNMARK, "slots": item, "samples": ["unmark {item}"]},
+            {"name": LIST, "samples": ["what's left"]},
+        ],
+        "types": [{"name": "ChecklistItem", "values": [{"name": {"value": i}} for i in ITEMS]}],
+    }

@@ -1,0 +1,47 @@
+"""The production WSGI server ``serve`` runs: waitress, with its limits taken from settings.
+
+waitress reads every request (headers and body) on its event loop and hands only complete
+ones to its worker threads, so slow clients cost a socket each, never a thread. The limits
+bound what they can hold: connections, idle time, header and body size.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from waitress.server import BaseWSGIServer
+
+    from skill.settings import Settings
+
+#: Alexa's request headers fit in a few KiB.
+MAX_HEADER_BYTES = 16 * 1024
+
+
+def make_server(
+    app: Flask, settings: Settings, *, host: str, port: int, threads: int = 8
+) -> BaseWSGIServer:
+    """A waitress server for ``app`` listening on ``host:port``; call ``.run()``.
+
+    :raises OSError: the address cannot be bound.
+    """
+    import waitress
+
+    return waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident=None,
+        connection_limit=settings.max_connections,
+        channel_timeout=settings.client_timeout,
+        # A body over the cap is refused (413) from its Content-Length or as the chunks
+        # arrive, before the app runs, rather than spooled to disk first.
+        max_request_body_size=settings.max_body_bytes,
+        max_request_header_size=MAX_HEADER_BYTES,
+        # poll(), unlike select(), has no 1024-descriptor ceiling on the connection limit.
+        asyncore_use_poll=True,
+        # Idle connections are reaped each cleanup pass: check as often as they may idle.
+        cleanup_interval=max(1, min(30, settings.client_timeout)),
+    )
