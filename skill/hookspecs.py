@@ -18,7 +18,9 @@ def register_area() -> Area | None:
 
     Called once per skill build. The host uses the area's strings (``title``, ``try``
     and ``help`` in its locale files) to offer it at launch, to name it in fallback
-    answers, and to give area-specific help while the user is inside it.
+    answers, and to give area-specific help while the user is inside it. The build stops,
+    naming the fix, when a locale the skill speaks lacks one of them, or when the area's
+    name is not the plugin's entry-point name.
 
     :returns: an :class:`skill.area.Area`, or ``None`` for a plugin that only adds
         handlers.
@@ -32,7 +34,8 @@ def register_handlers() -> list[AbstractRequestHandler]:
     Called once per skill build. Plugin handlers are tried before the host's own, so an
     area can answer built-in intents (Yes, No, StartOver) while it is the current area.
     The host wraps each handler: an exception it raises is logged with the request id
-    and answered gracefully, and the other areas keep working.
+    and answered gracefully, and the other areas keep working. The build stops when a
+    handler declares (``intents``) an intent a locale's model does not have.
 
     :returns: handler instances; order within the list is kept.
     """
@@ -42,10 +45,13 @@ def register_handlers() -> list[AbstractRequestHandler]:
 def register_interaction_model(locale: str) -> dict | None:
     """Return the interaction-model fragment this plugin needs Alexa to hear.
 
-    Called when the simulator loads a locale's model and by ``second-opinion model
-    export``. Built-in areas keep their intents in ``interaction_models/<locale>.json``
-    and return nothing; a plugin installed from another distribution returns its intents
-    and slot types here, in Alexa's own schema, and they are merged into that model.
+    Called for each locale when the skill is built, when the simulator loads a locale's
+    model and by ``second-opinion model export``. Built-in areas keep their intents in
+    ``interaction_models/<locale>.json`` and return nothing; a plugin installed from
+    another distribution returns its intents and slot types here, in Alexa's own schema,
+    and they are merged into that model. An intent or slot type the model has already
+    gains the fragment's samples, slots, values and synonyms; nothing is removed, and a
+    slot may not change type nor a value its id.
 
     :param locale: e.g. ``"en-US"``.
     :returns: ``{"intents": [...], "types": [...]}`` (either key may be absent), or
