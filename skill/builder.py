@@ -22,6 +22,8 @@ from skill.persistence import make_adapter
 from skill.persistence.interceptors import LoadUserState, SaveUserState
 from skill.plugin_manager import call_each, make_plugin_manager
 from skill.privacy.handlers import privacy_handlers
+from skill.screens.show import ShowScreen, collect_screens
+from skill.screens.touch import TouchAsVoice, TouchHandler
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -143,7 +145,10 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     contract.check_built(pm, areas, plugin_handlers, settings.models_dir)
     menu = Menu(area for _, area in areas)
     store = make_adapter(settings)
+    screens = collect_screens(pm, menu)
     builder = CustomSkillBuilder(persistence_adapter=store)
+    # A touch with a spoken twin (Yes, No, More) becomes that intent before anything looks.
+    builder.add_global_request_interceptor(TouchAsVoice())
     builder.add_global_request_interceptor(safety.SafetyScreen())
     if store is not None:
         builder.add_global_request_interceptor(LoadUserState(store))
@@ -151,11 +156,13 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
         *(AttributedHandler(h, safety.SAFETY.name, menu) for h in gate_handlers(menu)),
         # Privacy controls are the host's own and must win over any area's intents.
         *(AttributedHandler(h, "core", menu) for h in privacy_handlers(store, menu)),
+        AttributedHandler(TouchHandler(screens, menu), "core", menu),
         *(AttributedHandler(h, plugin, menu) for plugin, h in plugin_handlers),
         *(AttributedHandler(h, "core", menu) for h in core_handlers(menu)),
     ]:
         builder.add_request_handler(handler)
     builder.add_global_response_interceptor(RememberAnswer())
+    builder.add_global_response_interceptor(ShowScreen(screens))
     builder.add_global_response_interceptor(LogAnswer())
     if store is not None:
         builder.add_global_response_interceptor(SaveUserState(store))

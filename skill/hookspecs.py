@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
     from skill.area import Area
+    from skill.screens import Screen
 
 
 @hookspec
@@ -56,4 +57,23 @@ def register_interaction_model(locale: str) -> dict | None:
     :param locale: e.g. ``"en-US"``.
     :returns: ``{"intents": [...], "types": [...]}`` (either key may be absent), or
         ``None`` when the plugin has nothing for this locale.
+    """
+
+
+@hookspec
+def register_screens() -> list[Screen]:
+    """Return the screens (APL documents) this plugin shows on devices with a display.
+
+    Called once per skill build. Keep each document as an APL JSON file in the plugin's
+    ``screens/`` folder (``skill.screens.documents_in(__name__)`` reads them) and build on
+    the host's shared layouts (``Header``, ``Body``, ``Footer``, ``Button``, ``Buttons``,
+    ``Row``) and colour and size resources, which the host adds to every document. After
+    each answer on a device with ``Alexa.Presentation.APL``, the screens of the area the
+    user is in are asked first, in order: the first whose ``show`` returns data is shown;
+    otherwise the host's own screens (a question, a list page, home, or the answer as
+    text) are. A touch whose ``SendEvent`` arguments are ``[area, screen name, *values]``
+    comes back to that screen's ``touch``. Show only the plugin's own strings and
+    catalogue ids, never what the user said.
+
+    :returns: :class:`skill.screens.Screen` objects, each belonging to this plugin's area.
     """

@@ -6,12 +6,15 @@ from typing import TYPE_CHECKING
 
 from plugins.records import checklist
 from plugins.records.handlers import make_handlers
+from plugins.records.screens import make_screens
 from skill import hookimpl
 from skill.area import Area
 from skill.speech import spoken_list
 
 if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+    from skill.screens import Screen
 
 
 class RecordsArea(Area):
@@ -39,3 +42,8 @@ def register_area() -> Area:
 @hookimpl
 def register_handlers() -> list[AbstractRequestHandler]:
     return make_handlers(AREA)
+
+
+@hookimpl
+def register_screens() -> list[Screen]:
+    return make_screens(AREA)

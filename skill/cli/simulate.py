@@ -18,8 +18,12 @@ def add_conversation_options(parser: argparse.ArgumentParser) -> None:
     """Options ``chat`` and ``simulate`` share."""
     parser.add_argument("--locale", default="en-US", help="locale (default en-US)")
     parser.add_argument(
-        "--screen", action="store_true", help="simulate a device with a screen (APL)"
+        "--device",
+        choices=DEVICES,
+        help="the device: an Echo speaker (default), a landscape Echo Show (screen), the "
+        "small round hub (round) or a Fire TV (tv); the last three render APL",
     )
+    parser.add_argument("--screen", action="store_true", help="the same as --device screen")
     parser.add_argument("--user-id", help="Alexa user id (default: a fixed local user)")
     parser.add_argument(
         "--target",
@@ -29,6 +33,7 @@ def add_conversation_options(parser: argparse.ArgumentParser) -> None:
     add_store_options(parser)
 
 
+DEVICES = ["speaker", "screen", "round", "tv"]
 LOCAL_USER = "amzn1.ask.account.LOCALSIMULATORUSER"
 
 
@@ -58,7 +63,7 @@ def conversation_from(args: argparse.Namespace, *, default_store: str | None = N
         settings = settings.with_(store=default_store)
     return Conversation(
         locale=args.locale,
-        device="screen" if args.screen else "speaker",
+        device=args.device or ("screen" if args.screen else "speaker"),
         user_id=args.user_id or LOCAL_USER,
         target=args.target,
         settings=settings,
@@ -126,5 +131,7 @@ def _show(turn, args: argparse.Namespace) -> None:
         print(f"  (reprompt: {turn.reprompt})")
     if turn.card:
         print(f"  (card: {turn.card.get('title')})")
+    if turn.apl:
+        print(f"  (screen: {turn.apl['token']})")
     if turn.should_end_session:
         print("  (session ended)")

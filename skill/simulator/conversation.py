@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skill.simulator import builtins, invocation
-from skill.simulator.envelope import EnvelopeBuilder, Session
+from skill.simulator.envelope import VIEWPORTS, EnvelopeBuilder, Session
 from skill.simulator.lint import LintError, Problem, lint
 from skill.simulator.model import InteractionModel, load_model
 from skill.simulator.normalize import normalize
 from skill.simulator.resolver import Resolution, SlotFill
 from skill.simulator.transport import Target, make_target
 from skill.speech import plain
+
+RENDER_DOCUMENT = "Alexa.Presentation.APL.RenderDocument"
 
 
 class UnknownIntent(ValueError):
@@ -44,6 +46,14 @@ class TurnResult:
     resolution: Resolution | None = None
 
     @property
+    def apl(self) -> dict | None:
+        """The screen: the RenderDocument's ``token``, ``document`` and ``datasources``."""
+        for directive in self.directives:
+            if directive.get("type") == RENDER_DOCUMENT:
+                return {key: directive.get(key) for key in ("token", "document", "datasources")}
+        return None
+
+    @property
     def speech(self) -> str:
         """What Alexa says, as plain text."""
         return plain(self.ssml)
@@ -70,6 +80,7 @@ class TurnResult:
             "reprompt": self.reprompt or None,
             "should_end_session": self.should_end_session,
             "card": self.card,
+            "apl": self.apl,
         }
 
 
@@ -98,7 +109,9 @@ class Conversation:
     """Talk to the skill through the real interaction model, turn by turn.
 
     :param locale: which model and strings, e.g. ``"en-GB"``.
-    :param device: ``"speaker"`` or ``"screen"`` (adds APL and a viewport).
+    :param device: ``"speaker"``, or a device with a screen that renders APL and sends its
+        viewport: ``"screen"`` (a landscape Echo Show), ``"round"`` (the small round hub) or
+        ``"tv"`` (a Fire TV).
     :param user_id: the Alexa user; a fresh one when not given.
     :param target: ``None`` (build the skill here from ``settings``), a
         :class:`skill.runtime.SkillRuntime`, or the URL of a running endpoint.
@@ -194,6 +207,17 @@ class Conversation:
             fills[slot_name] = fill
         return self._intent(Resolution(name, name, fills, 1.0), utterance=None)
 
+    def touch(self, arguments: list) -> TurnResult:
+        """Touch the screen: a UserEvent with a ``SendEvent``'s ``arguments``, from the
+        document on screen (the last RenderDocument)."""
+        if self.device not in VIEWPORTS:
+            raise ValueError(f"a {self.device} has no screen to touch")
+        shown = next((turn.apl for turn in reversed(self.history) if turn.apl), None)
+        if shown is None:
+            raise ValueError("nothing is on the screen to touch")
+        session = self._session(fresh=False)
+        return self._send(self.builder.user_event(session, arguments, shown), session, None)
+
     def end(self, reason: str = "USER_INITIATED", *, utterance: str | None = None) -> TurnResult:
         """Close the session as Alexa does when the user says "exit" (SessionEndedRequest)."""
         if not self.session_open:
@@ -262,7 +286,10 @@ class Conversation:
             if self._ends(end, response):
                 self._close()
         result.problems = lint(
-            delivery.envelope, request_type=result.request_type, intent=result.intent
+            delivery.envelope,
+            request_type=result.request_type,
+            intent=result.intent,
+            request=envelope,
         )
         self.history.append(result)
         if self.lint and result.problems:
@@ -275,4 +302,4 @@ class Conversation:
             return bool(end)
         # Left unset: a screen keeps the session (mic closed); a speaker closes it unless
         # there is a reprompt to wait for.
-        return self.device != "screen" and not response.get("reprompt")
+        return self.device not in VIEWPORTS and not response.get("reprompt")

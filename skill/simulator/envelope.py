@@ -14,31 +14,50 @@ if TYPE_CHECKING:
     from skill.simulator.model import InteractionModel
     from skill.simulator.resolver import SlotFill
 
+APL_INTERFACE = "Alexa.Presentation.APL"
 DEFAULT_SKILL_ID = "amzn1.ask.skill.5ec0bd0a-0000-4000-8000-000000000000"
 API_ENDPOINT = "https://api.amazonalexa.com"
 
-#: What an Echo speaker and an Echo Show report they can do.
+APL_RUNTIME = {APL_INTERFACE: {"runtime": {"maxVersion": "2023.3"}}}
+#: What each device reports it can do: an Echo speaker, an Echo Show (landscape hub), the
+#: small round hub (Echo Spot) and a Fire TV.
 INTERFACES = {
     "speaker": {"AudioPlayer": {}},
     "screen": {
         "AudioPlayer": {},
         "Display": {"templateVersion": "1.0", "markupVersion": "1.0"},
-        "Alexa.Presentation.APL": {"runtime": {"maxVersion": "2023.3"}},
+        **APL_RUNTIME,
     },
+    "round": {"AudioPlayer": {}, **APL_RUNTIME},
+    "tv": {"AudioPlayer": {}, "VideoApp": {}, **APL_RUNTIME},
 }
-SCREEN_VIEWPORT = {
-    "experiences": [{"arcMinuteWidth": 246, "arcMinuteHeight": 144, "canRotate": False,
-                     "canResize": False}],
-    "mode": "HUB",
-    "shape": "RECTANGLE",
-    "pixelWidth": 1024,
-    "pixelHeight": 600,
-    "dpi": 160,
-    "currentPixelWidth": 1024,
-    "currentPixelHeight": 600,
-    "touch": ["SINGLE"],
-    "video": {"codecs": ["H_264_42", "H_264_41"]},
-}  # fmt: skip
+
+
+def viewport(
+    mode: str, shape: str, width: int, height: int, dpi: int, arc: tuple[int, int], **inputs
+) -> dict:
+    """A ``context.Viewport`` as a device sends it; ``inputs``: ``touch``, ``keyboard``."""
+    return {
+        "experiences": [{"arcMinuteWidth": arc[0], "arcMinuteHeight": arc[1],
+                         "canRotate": False, "canResize": False}],
+        "mode": mode,
+        "shape": shape,
+        "pixelWidth": width,
+        "pixelHeight": height,
+        "dpi": dpi,
+        "currentPixelWidth": width,
+        "currentPixelHeight": height,
+        **inputs,
+        "video": {"codecs": ["H_264_42", "H_264_41"]},
+    }  # fmt: skip
+
+
+SCREEN_VIEWPORT = viewport("HUB", "RECTANGLE", 1024, 600, 160, (246, 144), touch=["SINGLE"])
+ROUND_VIEWPORT = viewport("HUB", "ROUND", 480, 480, 160, (144, 144), touch=["SINGLE"])
+TV_VIEWPORT = viewport("TV", "RECTANGLE", 1920, 1080, 320, (960, 540), keyboard=["DIRECTION"])
+#: The Viewport each device with a screen sends in ``context``.
+VIEWPORTS = {"screen": SCREEN_VIEWPORT, "round": ROUND_VIEWPORT, "tv": TV_VIEWPORT}
+USER_EVENT = "Alexa.Presentation.APL.UserEvent"
 
 
 @dataclass
@@ -54,7 +73,8 @@ class Session:
 class EnvelopeBuilder:
     """Builds requests for one user on one device; ids come from ``seed`` when given.
 
-    :param device: ``"speaker"`` or ``"screen"`` (an Echo Show: APL, a viewport).
+    :param device: ``"speaker"``, ``"screen"`` (an Echo Show), ``"round"`` (the small
+        round hub) or ``"tv"`` (a Fire TV); all but the speaker send APL and a viewport.
     :param seed: makes request, session and device ids repeatable, so a replayed
         conversation picks the same string variants.
     """
@@ -130,6 +150,25 @@ class EnvelopeBuilder:
             intent["slots"] = slots
         return self.request(session, "IntentRequest", intent=intent)
 
+    def user_event(self, session: Session, arguments: list, shown: dict | None) -> dict:
+        """A touch on the screen: the ``SendEvent`` ``arguments``, from the document ``shown``
+        (the RenderDocument directive on screen), which Alexa names in ``context``."""
+        request = {
+            "type": USER_EVENT,
+            "token": (shown or {}).get("token"),
+            "arguments": list(arguments),
+            "source": {"type": "TouchWrapper", "handler": "Press", "id": "", "value": False},
+            "components": {},
+        }
+        envelope = self._envelope(session, request)
+        if shown is not None:
+            envelope["context"][APL_INTERFACE] = {
+                "token": shown.get("token"),
+                "version": "AplRenderer-1.8",
+                "componentsVisibleOnScreen": [],
+            }
+        return envelope
+
     def _envelope(self, session: Session, request: dict) -> dict:
         """The envelope around ``request``, whose type-specific fields are already set."""
         request = {
@@ -154,8 +193,8 @@ class EnvelopeBuilder:
             "apiEndpoint": API_ENDPOINT,
         }
         context: dict = {"System": system}
-        if self.device == "screen":
-            context["Viewport"] = SCREEN_VIEWPORT
+        if self.device in VIEWPORTS:
+            context["Viewport"] = VIEWPORTS[self.device]
         session_block = {
             "new": session.new,
             "sessionId": session.id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from skill.screens.lint import check_screens
 from skill.speech import plain
 
 MAX_SPEECH = 8000
@@ -76,8 +77,13 @@ def lint(
     *,
     request_type: str | None,
     intent: str | None = None,
+    request: dict | None = None,
 ) -> list[Problem]:
-    """Every rule ``envelope`` (a response) breaks as the answer to this request."""
+    """Every rule ``envelope`` (a response) breaks as the answer to this request.
+
+    :param request: the request envelope; with it, screens are checked against the device
+        and against what the user said.
+    """
     response = envelope.get("response") or {}
     markup, words = _speech(response.get("outputSpeech"))
     reprompt_block = (response.get("reprompt") or {}).get("outputSpeech")
@@ -121,6 +127,7 @@ def lint(
     if intent in CLOSING and end is not True:
         problems.append(Problem("stop-stays-open", f"{intent} must end the session"))
 
+    problems += [Problem(rule, message) for rule, message in check_screens(envelope, request)]
     card = response.get("card")
     if card is not None:
         text = card.get("content") or card.get("text") or ""

@@ -19,6 +19,7 @@ CONTRACT = [
     "reprompt",
     "should_end_session",
     "card",
+    "apl",
 ]
 
 

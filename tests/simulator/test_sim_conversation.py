@@ -228,6 +228,7 @@ def test_transcript_records_follow_the_json_contract(sim):
         "reprompt",
         "should_end_session",
         "card",
+        "apl",
     ]
     assert launch["request_type"] == "LaunchRequest" and launch["intent"] is None
     assert topic["slots"] == {"topic": {"value": "biopsy results", "resolved": "pathology report"}}
