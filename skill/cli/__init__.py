@@ -12,7 +12,7 @@ from skill.plugin_manager import PluginContractError
 from skill.settings import SettingsError
 
 # Each module defines ``add_parser(subparsers)``, which sets ``func`` on its parser.
-COMMANDS = ["chat", "simulate", "serve", "plugins", "model", "data", "screens"]
+COMMANDS = ["chat", "simulate", "serve", "plugins", "model", "data", "studio", "screens"]
 
 
 def build_parser() -> argparse.ArgumentParser:
