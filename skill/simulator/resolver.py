@@ -292,6 +292,16 @@ class Resolver:
         literal = self._literal.get(normal)
         if literal:
             return Resolution(text, literal[0].intent, score=1.0)
+        found = self._template_matches(normal)
+        if not found:
+            return None
+        score, _, sample, fills = max(found, key=lambda item: (item[0], item[1]))
+        return Resolution(text, sample.intent, fills, score)
+
+    def _template_matches(
+        self, normal: str
+    ) -> list[tuple[float, int, _Sample, dict[str, SlotFill]]]:
+        """``(score, literal words, sample, fills)`` for each template ``normal`` fits."""
         words = set(normal.split())
         count = len(normal.split())
         found: list[tuple[float, int, _Sample, dict[str, SlotFill]]] = []
@@ -315,10 +325,7 @@ class Resolver:
                     if filled.custom and not filled.matches:
                         score *= UNRESOLVED_EXACT * self._plausibility(filled.value)
                 found.append((score, len(sample.literal), sample, fills))
-        if not found:
-            return None
-        score, _, sample, fills = max(found, key=lambda item: (item[0], item[1]))
-        return Resolution(text, sample.intent, fills, score)
+        return found
 
     def _plausibility(self, words: str) -> float:
         """How much ``words`` look like a new value rather than words the samples use.
@@ -349,7 +356,38 @@ class Resolver:
                 found.append((sample.intent, sample.text))
         return found
 
+    def candidates(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
+        """The intents ``text`` comes close to, best first, each with its best score.
+
+        What :meth:`resolve` chooses among: exact matches (1.0, less for a custom slot
+        holding an unknown value) and scored ones. Several near the top means the model
+        is ambiguous for ``text``. Resolving never calls this.
+        """
+        normal = normalize(text)
+        if not normal:
+            return []
+        scores: dict[str, float] = {}
+        for sample in self._literal.get(normal, ()):
+            scores[sample.intent] = 1.0
+        for score, _, sample, _ in self._template_matches(normal):
+            scores[sample.intent] = max(round(score, 3), scores.get(sample.intent, 0.0))
+        for intent, (score, _, _) in self._fuzzy_scores(normal).items():
+            fuzzy = min(round(score, 3), 0.99)
+            scores[intent] = max(fuzzy, scores.get(intent, 0.0))
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return ranked[:limit]
+
     def _fuzzy(self, text: str, normal: str) -> Resolution | None:
+        best = self._fuzzy_scores(normal)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])
+        intent, (score, _, fills) = ranked[0]
+        alternatives = tuple((name, round(s, 3)) for name, (s, _, _) in ranked[:3])
+        return Resolution(text, intent, fills, min(round(score, 3), 0.99), alternatives)
+
+    def _fuzzy_scores(self, normal: str) -> dict[str, tuple[float, _Sample, dict[str, SlotFill]]]:
+        """Each intent's best-scoring sample for ``normal``, by shared weighted words."""
         words = normal.split()
         stems = [stem(w) for w in words]
         weight = {s: self.idf.get(s, self.unknown_weight) for s in stems}
@@ -397,12 +435,7 @@ class Resolver:
             current = best.get(sample.intent)
             if current is None or score > current[0]:
                 best[sample.intent] = (score, sample, fills)
-        if not best or total == 0:
-            return None
-        ranked = sorted(best.items(), key=lambda item: -item[1][0])
-        intent, (score, _, fills) = ranked[0]
-        alternatives = tuple((name, round(s, 3)) for name, (s, _, _) in ranked[:3])
-        return Resolution(text, intent, fills, min(round(score, 3), 0.99), alternatives)
+        return best if total else {}
 
     def _span_fill(self, slot: SlotDef, span: _Span) -> SlotFill:
         if slot.type == NUMBER:
