@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from skill import log_limits, metrics
 from skill.body import read_body
 from skill.envelope import decode
 from skill.errors import RequestRejected, log_failure
@@ -43,6 +45,7 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
         :class:`skill.verification.RequestVerifier` when ``settings.verify`` is on.
     """
     settings = settings or Settings.from_env()
+    log_limits.install()
     if verifier is None and settings.verify:
         from skill import cert_cache
         from skill.verification import RequestVerifier
@@ -67,6 +70,8 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
 
     @app.post("/alexa")
     def alexa() -> Response:
+        started = time.perf_counter()
+        envelope: object = None
         try:
             body = read_body(request, settings.max_body_bytes)
             envelope = decode(body, settings.max_body_bytes)
@@ -76,11 +81,20 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
             reply = runtime.invoke(envelope, checked=True)
         except RequestRejected as exc:
             logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
+            metrics.REJECTIONS.labels(rejection_reason(exc)).inc()
             return error(exc.reason, exc.status)
         except InvalidRequest as exc:
             logger.warning("unreadable envelope: %s", exc)
+            metrics.REJECTIONS.labels("envelope").inc()
             return error(str(exc), 400)
-        return answer(reply.envelope, reply.plugin)
+        response = answer(reply.envelope, reply.plugin)
+        metrics.REQUESTS.labels(metrics.request_type(envelope), reply.plugin or "-", "200").inc()
+        metrics.LATENCY.observe(time.perf_counter() - started)
+        return response
+
+    @app.get("/metrics")
+    def prometheus() -> Response:
+        return Response(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -110,6 +124,15 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
         return response
 
     return app
+
+
+def rejection_reason(exc: RequestRejected) -> str:
+    """A few fixed words for why a request was refused: the verification step, or else
+    what was wrong with the body."""
+    check = getattr(exc, "check", None)
+    if check:
+        return check
+    return {413: "too_large", 403: "skill_id"}.get(exc.status, "envelope")
 
 
 def answer(envelope: dict, plugin: str | None) -> Response:

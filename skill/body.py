@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from flask import Request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from skill.errors import RequestRejected
 
@@ -25,8 +25,10 @@ def read_body(request: Request, max_bytes: int) -> bytes:
         if request.content_length is None and request.environ.get("wsgi.input_terminated"):
             return _read_capped(request.environ["wsgi.input"], max_bytes)
         return request.get_data(cache=False)
-    except (RequestRejected, HTTPException):
+    except RequestRejected:
         raise
+    except RequestEntityTooLarge:
+        raise RequestRejected(f"body larger than {max_bytes} bytes", 413) from None
     except Exception as exc:  # the server's own decoding error (a bad chunk size), or I/O
         logger.debug("body could not be read: %s", type(exc).__name__)
         raise RequestRejected("body could not be read") from None

@@ -28,6 +28,9 @@ def make_server(
     """
     import waitress
 
+    from skill import log_limits
+
+    log_limits.install()  # waitress warns once per queued request when its threads are busy
     return waitress.create_server(
         app,
         host=host,

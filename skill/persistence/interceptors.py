@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 
-from skill import state
+from skill import metrics, state
 from skill.persistence.merge import rebase
 from skill.privacy import PRIVACY
 from skill.safety import FLAG as SAFETY_FLAG
@@ -114,6 +114,7 @@ def loaded(handler_input: HandlerInput) -> bool:
 
 def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None:
     # The type only: a message can quote what was being stored. The rest goes to DEBUG.
+    metrics.STORE_ERRORS.labels(step).inc()
     request_id = handler_input.request_envelope.request.request_id
     logger.warning("store %s failed: %s (request %s)", step, type(exc).__name__, request_id)
     logger.debug("store %s failure in detail (request %s)", step, request_id, exc_info=exc)
