@@ -2,23 +2,11 @@
 
 import importlib
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "example_plugin"
-
-
-def pip_install(source: Path, target: Path) -> None:
-    """Install the distribution at ``source`` into the folder ``target``, offline."""
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         "--no-build-isolation", "--target", str(target), str(source)],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
+from example_install import EXAMPLE, pip_install
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,13 @@ what it allows (fewer hook arguments, extending the model, an area's own read-ba
 
 import importlib
 import json
+import shutil
 import sys
 import textwrap
 import uuid
 
 import pytest
+from example_install import EXAMPLE, pip_install
 
 from skill import hookimpl
 from skill.cli import main
@@ -30,6 +32,8 @@ NOTEBOOK = {
     ]
 }
 AREA_CODE = """\
+from example_install import EXAMPLE, pip_install
+
 from skill import hookimpl
 from skill.area import Area, AreaHandler
 
@@ -283,6 +287,34 @@ def test_the_installed_example_keeps_the_contract(installed_example, capsys):
     check_plugin(example_area, name="second_opinion_companion")
     assert main(["plugins", "--check", "second_opinion_companion"]) == 0
     assert "second_opinion_companion: keeps the host's contract" in capsys.readouterr().out
+
+
+def test_installed_without_its_locale_files_the_area_is_refused_with_the_fix(
+    tmp_path, monkeypatch, capsys
+):
+    """The README's old snippet: no package data, so pip installs the code and no strings."""
+    source = tmp_path / "src"
+    # Renamed, so strings an earlier test read for the example are not taken for these.
+    shutil.copytree(EXAMPLE / "example_area", source / "bare_area")
+    shutil.copy(EXAMPLE / "pyproject.toml", source)
+    for path in [source / "pyproject.toml", *(source / "bare_area").glob("*.py")]:
+        path.write_text(path.read_text().replace("example_area", "bare_area"))
+    pyproject = source / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().split("# Without this")[0])
+    pip_install(source, tmp_path / "site")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    importlib.invalidate_caches()
+    monkeypatch.delenv("SECOND_OPINION_DISABLE_PLUGINS", raising=False)
+    try:
+        assert main(["plugins", "--check", "second_opinion_companion"]) == 1
+        err = capsys.readouterr().err
+        assert "no locale files for en-US were installed" in err
+        assert 'bare_area = ["locale/*.json"]' in err
+        with pytest.raises(PluginContractError, match="package-data"):
+            SkillRuntime(Settings(verify=False, store="memory"))
+    finally:
+        for name in [name for name in sys.modules if name.split(".")[0] == "bare_area"]:
+            del sys.modules[name]
 
 
 def test_checking_a_plugin_that_is_not_installed_says_what_is(capsys):
