@@ -31,7 +31,7 @@ def make_server(
     from skill import log_limits
 
     log_limits.install()  # waitress warns once per queued request when its threads are busy
-    return waitress.create_server(
+    server = waitress.create_server(
         app,
         host=host,
         port=port,
@@ -48,3 +48,32 @@ def make_server(
         # Idle connections are reaped each cleanup pass: check as often as they may idle.
         cleanup_interval=max(1, min(30, settings.client_timeout)),
     )
+    server.channel_class = _json_error_channel()
+    return server
+
+
+def _json_error_channel() -> type:
+    """waitress's channel, answering the requests it refuses itself (too large, bad
+    chunking, headers too long) in JSON with a reason, like the app does."""
+    import json
+
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class JsonErrorTask(ErrorTask):
+        def execute(self) -> None:
+            error = self.request.error
+            # The reason phrase only: the detail can quote what the client sent.
+            body = json.dumps({"error": error.reason.lower()}).encode()
+            self.status = f"{error.code} {error.reason}"
+            self.response_headers.extend(
+                [("Content-Type", "application/json"), ("Connection", "close")]
+            )
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    class JsonErrorChannel(HTTPChannel):
+        error_task_class = JsonErrorTask
+
+    return JsonErrorChannel

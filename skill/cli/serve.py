@@ -21,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "serve",
         help="host the Alexa endpoint (POST /alexa) with waitress",
-        description="Serve POST /alexa and GET /healthz with waitress. Limits "
+        description="Serve POST /alexa, GET /healthz and GET /metrics with waitress. Limits "
         "come from SECOND_OPINION_MAX_BODY_BYTES, _MAX_CONNECTIONS and _CLIENT_TIMEOUT. For "
         "several worker processes see docs/production.md.",
     )
