@@ -110,3 +110,11 @@ def test_each_device_sends_the_viewport_of_its_profile(device, profile):
     envelope = EnvelopeBuilder(device=device).launch(Session(id="s"))
     parsed = DefaultSerializer().deserialize(json.dumps(envelope), RequestEnvelope)
     assert get_viewport_profile(parsed).name == profile
+
+
+def test_an_emergency_shows_what_to_do_on_the_screen_too(talk):
+    c = talk()
+    c.launch()
+    r = c.say("i think i am having a heart attack")
+    assert r.plugin == "safety" and r.apl["token"] == "core.text"
+    assert "911" in r.apl["datasources"]["screen"]["text"]
