@@ -23,6 +23,7 @@ VIEWPORTS = {
         Viewport("hubLandscapeSmall", 960, 480),
         Viewport("hubLandscapeMedium", 960, 600),
         Viewport("hubLandscapeLarge", 1280, 800),
+        Viewport("hubLandscapeXLarge", 1920, 1080),
         Viewport("tvLandscapeXLarge", 960, 540, mode="TV"),
     )
 }
