@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import RequestEnvelope
 from ask_sdk_model.request import Request
 
@@ -15,6 +14,7 @@ from skill.envelope import check_envelope, check_skill_id
 from skill.errors import log_failure
 from skill.i18n import DEFAULT_LOCALE, strings_for
 from skill.plugin_manager import make_plugin_manager
+from skill.serializer import AlexaSerializer
 from skill.settings import Settings, SettingsError
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class SkillRuntime:
             self.settings.plugins, blocked=self.settings.disabled_plugins
         )
         self.skill, self.menu = build_skill(self.plugin_manager, self.settings)
-        self.serializer = DefaultSerializer()
+        self.serializer = AlexaSerializer()
 
     def close(self) -> None:
         """Let go of the store's connections; a closed store reopens if asked again."""
@@ -78,8 +78,7 @@ class SkillRuntime:
 
     def deserialize(self, envelope: dict) -> RequestEnvelope:
         try:
-            # The SDK's public deserialize() takes a JSON string; the body is parsed already.
-            parsed = self.serializer._DefaultSerializer__deserialize(envelope, RequestEnvelope)
+            parsed = self.serializer.deserialize_dict(envelope, RequestEnvelope)
         except Exception as exc:
             raise InvalidRequest(f"not a readable Alexa request: {type(exc).__name__}") from exc
         if parsed is None or parsed.request is None:
