@@ -97,11 +97,10 @@ def wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 def wrk(port: int, script: Path, clients: int, seconds: float) -> dict:
     threads = min(clients, 2)
-    done = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "5s",
-         "-s", str(script), f"http://127.0.0.1:{port}/alexa"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    command = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{max(1, round(seconds))}s"]
+    command += ["--latency", "--timeout", "5s", "-s", str(script)]
+    command.append(f"http://127.0.0.1:{port}/alexa")
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     out = done.stdout
     latency = {
         int(p): float(v) * UNITS[u]
