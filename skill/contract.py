@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pluggy
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
+from skill import speech
 from skill.area import Area
 from skill.i18n import fallback_chain
 from skill.plugin_manager import (
@@ -99,6 +100,7 @@ def check_strings(plugin: str, area: Area, locales: Iterable[str]) -> None:
     for locale in locales:
         missing = [key for key in REQUIRED_STRINGS if not area.strings.has(locale, key)]
         if not missing:
+            check_help_asks(plugin, area, locale, folder)
             continue
         files = [folder / f"{name}.json" for name in fallback_chain(locale)]
         if not any(file.is_file() for file in files):
@@ -117,6 +119,20 @@ def check_strings(plugin: str, area: Area, locales: Iterable[str]) -> None:
             f"add {', '.join(repr(key) for key in missing)} to {base.name} "
             "(title: how the area is named; try: a phrase to offer; help: ends with a question)",
         )
+
+
+def check_help_asks(plugin: str, area: Area, locale: str, folder: object) -> None:
+    """Every variant of the area's ``help`` ends with a question: the session stays open."""
+    raw = area.strings.raw(locale, "help")
+    for variant in raw if isinstance(raw, list) else [raw]:
+        if not speech.plain(variant).rstrip().endswith("?"):
+            raise PluginContractError(
+                plugin,
+                str(folder / f"{fallback_chain(locale)[1]}.json"),
+                f"the 'help' string for {locale} does not end with a question, yet the "
+                "session stays open after it",
+                'end it with a question, such as "What would you like to know?"',
+            )
 
 
 def check_intents(

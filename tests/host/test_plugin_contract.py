@@ -112,6 +112,13 @@ def test_a_missing_try_string_stops_the_build_naming_plugin_file_and_fix(write_a
     assert "fix: add 'try' to en.json" in message
 
 
+def test_help_that_asks_nothing_stops_the_build(write_area):
+    area = write_area({**STRINGS, "help": ["Ask me about notebooks?", "Ask me about notebooks."]})
+    with pytest.raises(PluginContractError, match="'help' string for en-US") as refused:
+        build(area)
+    assert "fix: end it with a question" in str(refused.value)
+
+
 def test_locale_files_left_out_of_the_package_name_the_package_data_fix(write_area):
     area = write_area(extra=WITH_MODEL, locale_folder=False)
     with pytest.raises(PluginContractError, match="no locale files") as refused:
