@@ -319,6 +319,10 @@ def test_installed_without_its_locale_files_the_area_is_refused_with_the_fix(
         assert 'bare_area = ["locale/*.json"]' in err
         with pytest.raises(PluginContractError, match="package-data"):
             SkillRuntime(Settings(verify=False, store="memory"))
+        # Every command that builds the skill refuses to start, saying why, without a traceback.
+        assert main(["plugins"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: plugin 'second_opinion_companion'") and "Traceback" not in err
     finally:
         for name in [name for name in sys.modules if name.split(".")[0] == "bare_area"]:
             del sys.modules[name]
