@@ -18,6 +18,7 @@ from skill.simulator import ModelError, TransportError
 from skill.studio.loopback import is_loopback_address, is_loopback_host
 from skill.studio.model_view import search_model
 from skill.studio.recording import DEVICES, USERS, Recording, StudioError
+from skill.studio.screen import preview_page
 from skill.studio.strings import StringIndex, speaking_packages
 from skill.studio.turn_view import turn_view
 from skill.studio.writer import NothingToSave, write_test
@@ -75,10 +76,11 @@ def create_studio_app(
         return index
 
     def view(recorded: Recorded) -> dict:
-        number = recording.shown.index(recorded) + 1
+        number = next(i for i, turn in enumerate(recording.shown, 1) if turn is recorded)
         previous = recording.previous(recorded)
         model = recording.conversation.model
-        return turn_view(recorded.result, previous, model, strings(), number)
+        device = recording.setup.device
+        return turn_view(recorded.result, previous, model, strings(), number, device)
 
     def state() -> dict:
         return {
@@ -156,6 +158,22 @@ def create_studio_app(
             raise StudioError("type an utterance to look up")
         return jsonify(search_model(recording.conversation.model, strings(), query))
 
+    @app.get("/api/screen/<int:number>")
+    def screen(number: int) -> Response:
+        shown = recording.shown
+        if not 0 < number <= len(shown):
+            raise StudioError(f"there is no turn {number}")
+        page = preview_page(shown[number - 1].result, recording.setup.device)
+        if page is None:
+            raise StudioError(f"turn {number} shows nothing on a {recording.setup.device}")
+        response = Response(page, mimetype="text/html")
+        # The renderer's page: inline styles only, no script, framed by the studio alone.
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+        )
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
     @app.get("/api/test.py")
     def saved_test() -> Response:
         source = write_test(recording.turns, recording.setup, strings())
@@ -192,7 +210,8 @@ def create_studio_app(
 
     @app.after_request
     def security_headers(response: Response) -> Response:
-        response.headers.extend(SECURITY_HEADERS)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
         return response
 
     return app

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from skill.studio.screen import screen_of, viewport_for
+
 if TYPE_CHECKING:
     from skill.simulator import TurnResult
     from skill.simulator.model import InteractionModel
     from skill.studio.strings import StringIndex
 
-APL_DIRECTIVE = "Alexa.Presentation.APL.RenderDocument"
 _MISSING = object()
 
 
@@ -32,22 +33,15 @@ def attribute_changes(before: dict, after: dict, prefix: str = "") -> list[dict]
     return changes
 
 
-def screen_of(turn: TurnResult) -> list[dict]:
-    """What a screen device would show: the turn's APL documents, if any."""
-    apl = getattr(turn, "apl", None)
-    if apl:
-        return apl if isinstance(apl, list) else [apl]
-    return [d for d in turn.directives if d.get("type") == APL_DIRECTIVE]
-
-
 def turn_view(
     turn: TurnResult,
     previous: TurnResult | None,
     model: InteractionModel,
     strings: StringIndex,
     number: int,
+    device: str,
 ) -> dict[str, Any]:
-    """The page's view of ``turn``; ``previous`` is the turn before it (for the diff)."""
+    """The page's view of ``turn`` on ``device``; ``previous`` is the turn before it."""
     heard = turn.resolution.utterance if turn.resolution is not None else None
     before = previous.session_attributes if previous is not None else {}
     return {
@@ -75,6 +69,20 @@ def turn_view(
         "changes": attribute_changes(before, turn.session_attributes),
         "spoken_from": [string.as_json() for string in strings.spoken_in(turn.speech)],
         "screen": screen_of(turn),
+        "screen_preview": _preview(turn, device, number),
         "request": turn.request,
         "response": turn.response,
+    }
+
+
+def _preview(turn: TurnResult, device: str, number: int) -> dict | None:
+    """Where the page finds the drawn screen, and the size it is drawn at."""
+    viewport = viewport_for(device)
+    if viewport is None or not turn.apl:
+        return None
+    return {
+        "url": f"/api/screen/{number}",
+        "profile": viewport.profile,
+        "width": viewport.width,
+        "height": viewport.height,
     }

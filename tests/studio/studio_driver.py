@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from skill.screens.snapshot import FLAGS
+
 CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium phones home, which a closed network
-# refuses; the rest keep a test browser quiet and repeatable.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The screens' Chromium flags: quiet, offline (a closed network refuses Chromium's own
+# connections), no GPU, one device pixel per CSS pixel.
+CHROMIUM_FLAGS = list(FLAGS)
 PLAYWRIGHT_MISSING = "Playwright is not installed: pip install -e '.[dev]'"
 
 try:

@@ -59,6 +59,19 @@ def test_bad_input_is_a_400_with_a_reason(client, path, kwargs, reason):
     assert reason in response.json["error"]
 
 
+def test_the_screen_of_a_turn_is_drawn_for_a_device_with_one(client):
+    client.post("/api/action", json={"action": "launch"})
+    assert "nothing on a speaker" in client.get("/api/screen/1").json["error"]
+    assert client.get("/api/screen/9").status_code == 400
+    client.post("/api/setup", json={"device": "screen"})
+    turn = client.post("/api/action", json={"action": "launch"}).json["turn"]
+    assert turn["screen_preview"]["url"] == "/api/screen/1"
+    drawn = client.get("/api/screen/1")
+    assert drawn.status_code == 200 and b"data-type='Text'" in drawn.data
+    assert drawn.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert drawn.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
 def test_nothing_to_save_before_anything_is_said(client):
     response = client.get("/api/test.py")
     assert response.status_code == 400 and "nothing to save" in response.json["error"]

@@ -8,8 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from studio_driver import download, expect, press, say, start_over, talk, turns, wait_for_turns
+from studio_driver import (
+    download,
+    expect,
+    press,
+    say,
+    start_over,
+    talk,
+    turns,
+    wait_for_turns,
+)
 
+from skill.screens.snapshot import shrink
 from skill.simulator import TurnResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +53,7 @@ def test_five_turns_show_the_intents_and_speech(page, studio_url):
 
 
 def test_inside_a_turn_and_the_screenshot(page):
+    start_over(page, device="screen")
     talk(page, FIVE_TURNS[:3])
     page.get_by_role("button", name="Inspect turn 3").click()
     detail = page.locator("#turn-detail")
@@ -67,10 +78,14 @@ def test_inside_a_turn_and_the_screenshot(page):
     assert request.get_by_role("button", name="Copy request envelope").is_visible()
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.get_by_role("button", name="Inspect turn 2").click()
+    # The screen the turn sends, drawn by the skill's own APL renderer.
+    drawn = page.frame_locator("#screen-preview iframe").locator("[data-type=Text]")
+    expect(drawn.first).to_be_visible()
     page.fill("#model-query", "what records do i need")
     page.press("#model-query", "Enter")
     page.wait_for_selector("#model-results table")
     page.screenshot(path=str(SCREENSHOT), full_page=True)
+    shrink(SCREENSHOT)
     assert SCREENSHOT.stat().st_size > 10_000
 
 

@@ -8,8 +8,9 @@ import pytest
 from skill.simulator import Conversation, TurnResult, load_model
 from skill.studio.loopback import is_loopback_address, is_loopback_host
 from skill.studio.recording import Recorded, Recording, Setup
+from skill.studio.screen import screen_of
 from skill.studio.strings import SpokenString, StringIndex, speaking_packages
-from skill.studio.turn_view import attribute_changes, screen_of
+from skill.studio.turn_view import attribute_changes
 from skill.studio.writer import NothingToSave, key_phrases, literal, write_test
 
 

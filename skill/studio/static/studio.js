@@ -162,16 +162,34 @@ function detail(turn) {
   return parts;
 }
 
+function screenFrame(turn) {
+  const preview = turn.screen_preview;
+  // The renderer draws at the profile's size in dp; scale it to the panel's width.
+  const scale = Math.min(1, ($("#screen-preview").clientWidth || preview.width) / preview.width);
+  // Same-origin, not sandboxed: the drawn page's own policy allows no script, and a
+  // sandboxed frame runs out of process, where Chromium can drop clicks beside it.
+  const frame = el("iframe", {
+    src: preview.url,
+    title: `Screen of turn ${turn.number} (${preview.profile})`,
+    class: "screen-frame",
+  });
+  frame.width = preview.width;
+  frame.height = preview.height;
+  frame.style.zoom = scale;
+  return el("div", { class: "screen-holder" }, frame);
+}
+
 function showScreen(turn) {
   const preview = $("#screen-preview");
   if (!turn || !turn.screen.length) {
-    preview.replaceChildren(el("p", {}, state.device === "screen"
-      ? "This turn sent nothing to show on the screen."
-      : "A speaker has no screen: choose the screen device to see APL documents."));
+    preview.replaceChildren(el("p", {}, state.device === "speaker"
+      ? "A speaker has no screen: choose a device with one to see what each turn shows."
+      : "This turn sent nothing to show on the screen."));
     return;
   }
-  preview.replaceChildren(...turn.screen.map((document, index) =>
-    copyable(`Screen document ${index + 1}`, document, true)));
+  preview.replaceChildren(
+    ...(turn.screen_preview ? [screenFrame(turn)] : []),
+    ...turn.screen.map((shown, index) => copyable(`Screen document ${index + 1}`, shown)));
 }
 
 function select(number, focus = false) {
