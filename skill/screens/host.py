@@ -40,6 +40,19 @@ def pending(turn: Turn) -> tuple[str | None, str | None]:
     return question.get("area"), question.get("about")
 
 
+def asking(turn: Turn) -> str:
+    """The question waiting, as an area's screen offers buttons for it: ``"more"`` (a
+    list page), ``"yes_no"``, or ``""``."""
+    if pending(turn) == MORE:
+        return "more"
+    return "yes_no" if pending(turn)[1] is not None else ""
+
+
+def labels(turn: Turn) -> dict[str, str]:
+    """The host's button labels, for an area's screen to use the same words."""
+    return {key: say(turn, key) for key in ("yes", "no", "more", "back")}
+
+
 def stays_open(response: Response) -> bool:
     return not response.should_end_session and response.reprompt is not None
 

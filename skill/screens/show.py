@@ -14,7 +14,7 @@ from skill.errors import log_failure
 from skill.i18n import locale_of
 from skill.plugin_manager import call_each
 from skill.screens.documents import compose
-from skill.screens.host import capitalised, host_screens, strings
+from skill.screens.host import asking, capitalised, host_screens, labels, stays_open, strings
 from skill.screens.screen import Screen, supports_apl
 from skill.turn import AREA_KEY, Turn, session_of
 
@@ -70,11 +70,22 @@ class Screens:
                 return screen, data
         raise LookupError("no screen fits")  # the host's text screen fits any spoken answer
 
-    def directive(self, handler_input: HandlerInput, screen: Screen, data: dict):
+    def directive(
+        self, handler_input: HandlerInput, response: Response, screen: Screen, data: dict
+    ) -> RenderDocumentDirective:
+        """The RenderDocument for ``screen``: the area's data over what every screen has
+        (``title``, ``footer``, the question waiting as ``asking``, and button ``labels``)."""
         locale = locale_of(handler_input.request_envelope.request)
         current = self.menu.by_name.get(session_of(handler_input).get(AREA_KEY) or "")
         title = capitalised(current.title(locale)) if current else strings.get(locale, "title")
-        source = {"title": title, "footer": strings.get(locale, "footer"), **data}
+        turn = Turn(handler_input, screen.area)
+        common = {
+            "title": title,
+            "footer": strings.get(locale, "footer"),
+            "asking": asking(turn) if stays_open(response) else "",
+            "labels": labels(turn),
+        }
+        source = {**common, **data}
         return RenderDocumentDirective(
             token=screen.token,
             document=self.documents[screen.token],
@@ -116,7 +127,7 @@ class ShowScreen(AbstractResponseInterceptor):
             return
         try:
             screen, data = self.screens.choose(handler_input, response)
-            directive = self.screens.directive(handler_input, screen, data)
+            directive = self.screens.directive(handler_input, response, screen, data)
         except Exception as exc:
             request_id = handler_input.request_envelope.request.request_id
             log_failure(logger, "no screen for request %s", request_id, exc=exc)

@@ -79,3 +79,9 @@ def test_screens_render_html_only_needs_no_browser(tmp_path, capsys):
 def test_screens_render_names_an_unknown_screen(tmp_path, capsys):
     assert main(["screens", "render", "--out", str(tmp_path), "--screen", "x.y"]) == 1
     assert "no screen x.y" in capsys.readouterr().err
+
+
+def test_the_checklists_buttons_are_drawn_for_the_question_waiting(checklist):
+    page = render_html(checklist["document"], checklist["datasources"], VIEWPORTS["hubRoundSmall"])
+    assert checklist["datasources"]["screen"]["asking"] == "more"
+    assert ">More</div>" in page and ">Yes</div>" not in page

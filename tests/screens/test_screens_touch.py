@@ -106,3 +106,25 @@ def test_a_touch_on_an_unknown_item_names_the_items_there_are(talk):
     r = c.touch(["records", "checklist", "toggle", "x-ray of my knee"])
     assert r.plugin == "records" and "test results" in r.speech
     assert ticked(r) == []
+
+
+def test_the_checklist_offers_the_buttons_for_the_question_waiting(talk):
+    touched, spoken = talk(seed="twin"), talk(seed="twin")
+    for c in (touched, spoken):
+        c.launch()
+        page = c.say("what records do i need")
+    screen = page.apl["datasources"]["screen"]
+    assert screen["asking"] == "more" and screen["labels"]["more"] == "More"
+    by_touch = touched.touch(["core", "list", "more"])
+    assert by_touch.speech == spoken.say("more").speech
+    assert by_touch.apl["token"] == "records.checklist"
+    r = touched.touch(TICK)
+    assert r.apl["datasources"]["screen"]["asking"] == "yes_no"  # "what's still missing?"
+
+
+def test_a_goodbye_offers_no_buttons(talk):
+    c = talk()
+    c.launch()
+    c.say("what records do i need")
+    r = c.say("stop")
+    assert r.should_end_session and r.apl["datasources"]["screen"]["asking"] == ""
