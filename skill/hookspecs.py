@@ -72,8 +72,10 @@ def register_screens() -> list[Screen]:
     user is in are asked first, in order: the first whose ``show`` returns data is shown;
     otherwise the host's own screens (a question, a list page, home, or the answer as
     text) are. A touch whose ``SendEvent`` arguments are ``[area, screen name, *values]``
-    comes back to that screen's ``touch``. Show only the plugin's own strings and
-    catalogue ids, never what the user said.
+    comes back to that screen's ``touch``. The host adds ``title``, ``footer``,
+    ``asking`` (the question waiting: ``"more"``, ``"yes_no"`` or ``""``) and ``labels``
+    (its button words) to the data. Show only the plugin's own strings and catalogue ids,
+    never what the user said.
 
     :returns: :class:`skill.screens.Screen` objects, each belonging to this plugin's area.
     """
