@@ -64,6 +64,8 @@ class Renderer:
         template = document["mainTemplate"]
         self.context = {name: datasources.get(name) for name in template.get("parameters", ())}
         self.root = template
+        #: The arguments of every ``SendEvent`` on the page, as a touch would send them.
+        self.touches: list[list] = []
 
     def page(self) -> str:
         v = self.viewport
@@ -126,6 +128,9 @@ class Renderer:
                 own_direction = "row" if row else "column"
             else:
                 own_direction = "column"
+            for command in node.get("onPress") or ():
+                if command.get("type") == "SendEvent":
+                    self.touches.append(self.bind(command.get("arguments", []), context))
             if kind == "Frame":
                 style += self.frame_style(node, context)
             if kind in ("ScrollView", "Sequence"):
@@ -141,13 +146,21 @@ class Renderer:
             )
         return f"<div data-type='{escape(str(kind))}' style='{';'.join(style)}'>{inner}</div>"
 
+    def bind(self, value: Any, context: dict) -> Any:
+        """``value`` with every binding in it evaluated, however deep."""
+        if isinstance(value, list):
+            return [self.bind(item, context) for item in value]
+        if isinstance(value, dict):
+            return {key: self.bind(item, context) for key, item in value.items()}
+        return evaluate_value(value, context, self.resources)
+
     def layout(self, node: dict, context: dict, direction: str, first: bool) -> str | None:
         definition = self.layouts[node["type"]]
         scope = dict(context)
         for parameter in definition.get("parameters") or ():
             name = parameter if isinstance(parameter, str) else parameter["name"]
             default = "" if isinstance(parameter, str) else parameter.get("default", "")
-            scope[name] = self.value(node, name, context, default)
+            scope[name] = self.bind(node[name], context) if name in node else default
         item = copy.deepcopy(definition.get("item") or (definition.get("items") or [None])[0])
         if item is None:
             return None
@@ -206,3 +219,10 @@ class Renderer:
 def render_html(document: dict, datasources: dict, viewport: Viewport) -> str:
     """The page for ``document`` bound to ``datasources`` on ``viewport``."""
     return Renderer(document, datasources, viewport).page()
+
+
+def touch_targets(document: dict, datasources: dict, viewport: Viewport) -> list[list]:
+    """What each touch target drawn on ``viewport`` sends: its ``SendEvent`` arguments."""
+    renderer = Renderer(document, datasources, viewport)
+    renderer.page()
+    return renderer.touches

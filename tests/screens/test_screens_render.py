@@ -7,7 +7,7 @@ import pytest
 
 from skill.cli import main
 from skill.screens.expressions import evaluate_value
-from skill.screens.html import render_html
+from skill.screens.html import render_html, touch_targets
 from skill.screens.viewports import VIEWPORTS
 
 RESOURCES = {"hubRoundSmall": "hubRoundSmall", "viewportProfile": "hubRoundSmall", "tick": "#0F0"}
@@ -85,3 +85,21 @@ def test_the_checklists_buttons_are_drawn_for_the_question_waiting(checklist):
     page = render_html(checklist["document"], checklist["datasources"], VIEWPORTS["hubRoundSmall"])
     assert checklist["datasources"]["screen"]["asking"] == "more"
     assert ">More</div>" in page and ">Yes</div>" not in page
+
+
+@pytest.mark.parametrize("profile", ["hubRoundSmall", "hubLandscapeMedium", "tvLandscapeXLarge"])
+def test_the_touches_the_tests_send_are_what_the_screens_targets_send(profile):
+    from skill.settings import Settings
+    from skill.simulator import Conversation
+
+    def targets(turn):
+        return touch_targets(turn.apl["document"], turn.apl["datasources"], VIEWPORTS[profile])
+
+    c = Conversation(device="screen", settings=Settings(verify=False, store="memory"), seed="t")
+    home = targets(c.launch())
+    assert ["core", "home", "open", "records"] in home and len(home) == 6
+    checklist = targets(c.say("what records do i need"))
+    assert ["records", "checklist", "toggle", "imaging_scans"] in checklist
+    assert ["core", "list", "more"] in checklist
+    question = targets(c.say("should i get a second opinion"))
+    assert question == [["core", "question", "yes"], ["core", "question", "no"]]
