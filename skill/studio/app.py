@@ -42,7 +42,11 @@ SECURITY_HEADERS = {
 
 
 def create_studio_app(
-    settings: Settings | None = None, *, locale: str = "en-US", allow_remote: bool = False
+    settings: Settings | None = None,
+    *,
+    locale: str = "en-US",
+    allow_remote: bool = False,
+    seed: str | None = None,
 ) -> Flask:
     """The studio for one person at a time.
 
@@ -51,6 +55,7 @@ def create_studio_app(
     :param locale: the locale to start in; any with a model in ``settings.models_dir``.
     :param allow_remote: answer requests from other machines (``--host``); otherwise only
         loopback addresses and loopback host names are answered.
+    :param seed: makes ids, and so the string variants answers pick, repeatable.
     """
     scratch = None
     if settings is None:
@@ -59,7 +64,7 @@ def create_studio_app(
             store="sqlite", db_path=str(Path(scratch.name) / "progress.sqlite3")
         )
     locales = sorted(path.stem for path in settings.models_dir.glob("*.json"))
-    recording = Recording(settings, locales, locale)
+    recording = Recording(settings, locales, locale, seed)
     indexes: dict[str, StringIndex] = {}
 
     app = Flask("second_opinion_studio", static_folder=str(STATIC), static_url_path="/static")

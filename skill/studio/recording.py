@@ -46,14 +46,19 @@ class Setup:
 class Recording:
     """One conversation at a time, replaced whole when the locale, device or user changes.
 
-    Calls come from the web server's threads; a lock keeps turns in order.
+    Calls come from the web server's threads; a lock keeps turns in order. With a
+    ``seed``, ids and so string variants are the same from one run to the next.
     """
 
-    def __init__(self, settings: Settings, locales: list[str], locale: str):
+    def __init__(
+        self, settings: Settings, locales: list[str], locale: str, seed: str | None = None
+    ):
         if locale not in locales:
             raise StudioError(f"no interaction model for {locale} (have: {', '.join(locales)})")
         self.settings = settings
         self.locales = locales
+        self.seed = seed
+        self._users = 0
         self._lock = threading.RLock()
         self.turns: list[Recorded] = []
         self.setup = Setup(locale, "speaker", "first-time")
@@ -76,8 +81,14 @@ class Recording:
     def _begin(self, setup: Setup) -> Conversation:
         from skill.simulator import Conversation
 
+        # Each new user needs ids of their own, repeatable when the studio has a seed.
+        self._users += 1
         conversation = Conversation(
-            locale=setup.locale, device=setup.device, settings=self.settings, lint=False
+            locale=setup.locale,
+            device=setup.device,
+            settings=self.settings,
+            lint=False,
+            seed=None if self.seed is None else f"{self.seed}:{self._users}",
         )
         if setup.user == "returning":
             for step in RETURNING_VISIT:

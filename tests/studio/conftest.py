@@ -29,7 +29,8 @@ def studio_settings(tmp_path, models_dir) -> Settings:
 
 @pytest.fixture
 def studio_app(studio_settings):
-    return create_studio_app(studio_settings)
+    # Seeded: the same answers every run, so the screenshot changes only with the product.
+    return create_studio_app(studio_settings, seed="studio")
 
 
 @pytest.fixture

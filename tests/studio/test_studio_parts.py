@@ -165,3 +165,20 @@ def test_a_new_session_with_nothing_open_sends_nothing(tmp_path):
     first = recording.act("launch")
     assert isinstance(first, Recorded) and recording.previous(first) is None
     assert recording.act("new user") is None and recording.turns == []
+
+
+def test_a_seed_repeats_answers_and_still_gives_each_new_user_their_own_id(tmp_path):
+    from skill.settings import Settings
+
+    def run(name: str) -> tuple[list[str], Recording]:
+        settings = Settings(verify=False, db_path=str(tmp_path / f"{name}.sqlite3"))
+        recording = Recording(settings, ["en-US"], "en-US", seed="same")
+        spoken = [recording.say(text).result.speech for text in ("help", "what records do i need")]
+        return spoken, recording
+
+    first, recording = run("a")
+    again, _ = run("b")
+    assert first == again
+    user = recording.conversation.user_id
+    recording.act("new user")
+    assert recording.conversation.user_id != user
