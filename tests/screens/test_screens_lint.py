@@ -106,3 +106,24 @@ def test_what_the_user_said_never_reaches_the_screen(talk):
         assert r.apl is not None
         shown = json.dumps(r.apl["datasources"]).lower()
         assert "knee brace" not in shown and "tumour board" not in shown
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how do i find a specialist for my breast cancer",
+        "what records do i need for my back surgery",
+        "my doctor wants me to have back surgery",
+        "will insurance cover a second opinion for my knee replacement",
+        "i was diagnosed with multiple sclerosis",
+    ],
+)
+def test_a_condition_or_procedure_the_user_names_is_never_on_the_screen(talk, said):
+    c = talk()
+    c.launch()
+    r = c.say(said)
+    named = [r.slots.get(slot) for slot in ("condition", "procedure") if slot in r.slots]
+    named += [r.resolved.get(slot) for slot in ("condition", "procedure") if slot in r.resolved]
+    assert named, f"{said!r} no longer fills a condition or procedure slot"
+    shown = json.dumps(r.apl["datasources"]).lower()
+    assert not [words for words in named if words.lower() in shown]
