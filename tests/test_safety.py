@@ -71,6 +71,10 @@ def assert_not_gated(r):
         "i can't feel one side of my body",
         "i think i'm having a heart attack",
         "tell second opinion guide my husband can't breathe",
+        "call nine one one",
+        "call an ambulance",
+        "get me help",
+        "i suddenly lost my vision",
     ],
 )
 def test_emergencies_as_people_say_them(alexa, utterance):
@@ -121,6 +125,11 @@ def test_an_overdose_hears_poison_help_too(alexa, utterance):
         "i don't see the point of living anymore",
         "nobody would miss me if i was gone",
         "i want to kill myself",
+        "no point going on",
+        "i'd be better off dead",
+        "i don't want to be here anymore",
+        "nobody would miss me",
+        "i'm thinking about hurting myself",
     ],
 )
 def test_crises_as_people_say_them(alexa, utterance):
@@ -137,7 +146,8 @@ def test_crises_as_people_say_them(alexa, utterance):
         ("i'm killing myself trying to get these records", "records"),
         ("after my stroke last year", None),
         ("my heart attack risk", None),
-        ("they want to put in a stent", None),
+        ("they want to put in a stent", "triggers"),
+        ("i had a heart attack in march", None),
         ("this insurance is killing me", "insurance"),
         ("i'm dying to know", None),
     ],
