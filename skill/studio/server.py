@@ -6,6 +6,7 @@ stops cleanly from another thread (tests serve it in the background).
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,11 @@ class StudioServer:
     def __init__(self, app: Flask, host: str, port: int):
         from werkzeug.serving import make_server
 
+        # Werkzeug logs every request at INFO unless told otherwise; the studio's terminal
+        # keeps its URL and real problems.
+        access = logging.getLogger("werkzeug")
+        if access.level == logging.NOTSET:
+            access.setLevel(logging.WARNING)
         self.host = host
         self._server = make_server(host, port, app, threaded=True)
         self._serving = False

@@ -133,6 +133,7 @@ def test_the_command_serves_on_loopback_and_prints_its_url():
     finally:
         stderr = stop(process)
     assert "warning" not in stderr
+    assert "GET / " not in stderr  # no line per request in the studio's terminal
 
 
 def test_the_command_warns_when_given_a_public_host():

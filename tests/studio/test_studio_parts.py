@@ -182,3 +182,18 @@ def test_a_seed_repeats_answers_and_still_gives_each_new_user_their_own_id(tmp_p
     user = recording.conversation.user_id
     recording.act("new user")
     assert recording.conversation.user_id != user
+
+
+def test_a_turn_that_breaks_a_lint_rule_is_marked_in_the_saved_test(strings):
+    from skill.simulator import Problem
+
+    turn = TurnResult(
+        utterance="help",
+        request_type="IntentRequest",
+        intent="AMAZON.HelpIntent",
+        plugin="core",
+        problems=[Problem("reprompt-missing", "an open session\nneeds a reprompt")],
+    )
+    source = write_test([Recorded(turn)], Setup("en-US", "speaker", "first-time"), strings)
+    assert "    # breaks reprompt-missing: an open session needs a reprompt\n" in source
+    compile(source, "saved.py", "exec")

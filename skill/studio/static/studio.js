@@ -311,8 +311,14 @@ async function download(path, name) {
   status(`Saved ${name}.`);
 }
 
-$("#save-test").addEventListener("click",
-  () => attempt(() => download("/api/test.py", "test_studio_conversation.py")));
+$("#save-test").addEventListener("click", () => attempt(async () => {
+  await download("/api/test.py", "test_studio_conversation.py");
+  const broken = state.turns.filter((turn) => turn.problems.length).map((turn) => turn.number);
+  if (broken.length) {
+    status(`Saved test_studio_conversation.py. Turn ${broken.join(", ")} breaks a lint rule: ` +
+      "the test fails there until the answer is fixed.");
+  }
+}));
 $("#save-transcript").addEventListener("click",
   () => attempt(() => download("/api/transcript.jsonl", "conversation.jsonl")));
 
