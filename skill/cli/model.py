@@ -27,7 +27,10 @@ def add_parser(subparsers) -> None:
     check.set_defaults(func=run_check)
 
     export = commands.add_parser(
-        "export", help="print (or write) the deployable model with plugin fragments merged"
+        "export",
+        help="print (or write) the deployable model with plugin fragments merged",
+        description="The model for the skill as configured: every loaded plugin's fragment "
+        "merged in, a blocked plugin's intents left out (SECOND_OPINION_DISABLE_PLUGINS).",
     )
     export.add_argument("--locale", default="en-US", help="model locale (default en-US)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
