@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill import log_limits, metrics
-from skill.body import read_body
-from skill.envelope import decode
-from skill.errors import RequestRejected, log_failure
-from skill.runtime import InvalidRequest, SkillRuntime
+from skill.endpoint import PLUGIN_HEADER, SECURITY_HEADERS, AlexaEndpoint, error
+from skill.errors import log_failure
+from skill.runtime import SkillRuntime
 from skill.settings import Settings
 
 if TYPE_CHECKING:
     from skill.verification import Verifier
 
+__all__ = ["PLUGIN_HEADER", "create_app", "error"]
+
 logger = logging.getLogger(__name__)
-
-PLUGIN_HEADER = "X-Second-Opinion-Plugin"
-
-
-# The endpoint serves JSON to Alexa only: nothing for a browser to render, frame or cache.
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cross-Origin-Resource-Policy": "same-origin",
-}
 
 
 def create_app(settings: Settings | None = None, verifier: Verifier | None = None) -> Flask:
@@ -68,29 +55,13 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions["second_opinion"] = runtime
 
+    endpoint = AlexaEndpoint(runtime, verifier, settings.max_body_bytes, app.wsgi_app)
+    app.wsgi_app = endpoint  # POST /alexa goes straight to the skill; the rest to Flask
+
     @app.post("/alexa")
     def alexa() -> Response:
-        started = time.perf_counter()
-        envelope: object = None
-        try:
-            body = read_body(request, settings.max_body_bytes)
-            envelope = decode(body, settings.max_body_bytes)
-            runtime.check(envelope)
-            if verifier is not None:
-                verifier.verify(request.headers, body, envelope)
-            reply = runtime.invoke(envelope, checked=True)
-        except RequestRejected as exc:
-            logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
-            metrics.REJECTIONS.labels(rejection_reason(exc)).inc()
-            return error(exc.reason, exc.status)
-        except InvalidRequest as exc:
-            logger.warning("unreadable envelope: %s", exc)
-            metrics.REJECTIONS.labels("envelope").inc()
-            return error(str(exc), 400)
-        response = answer(reply.envelope, reply.plugin)
-        metrics.REQUESTS.labels(metrics.request_type(envelope), reply.plugin or "-", "200").inc()
-        metrics.LATENCY.observe(time.perf_counter() - started)
-        return response
+        # Reached only when something else calls Flask's own wsgi_app.
+        return endpoint.handle(request.environ)
 
     @app.get("/metrics")
     def prometheus() -> Response:
@@ -124,25 +95,3 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
         return response
 
     return app
-
-
-def rejection_reason(exc: RequestRejected) -> str:
-    """A few fixed words for why a request was refused: the verification step, or else
-    what was wrong with the body."""
-    check = getattr(exc, "check", None)
-    if check:
-        return check
-    return {413: "too_large", 403: "skill_id"}.get(exc.status, "envelope")
-
-
-def answer(envelope: dict, plugin: str | None) -> Response:
-    response = jsonify(envelope)
-    if plugin:
-        response.headers[PLUGIN_HEADER] = plugin
-    return response
-
-
-def error(reason: str, status: int) -> Response:
-    response = jsonify(error=reason)
-    response.status_code = status
-    return response

@@ -59,17 +59,22 @@ class RateLimit(logging.Filter):
             return False
 
 
-_installed = False
+    def reset(self) -> None:
+        with self._lock:
+            self._windows.clear()
+
+
+_limit: RateLimit | None = None
 _install_lock = threading.Lock()
 
 
 def install() -> None:
-    """Rate-limit the per-request warnings, once per process."""
-    global _installed
+    """Rate-limit the per-request warnings. The filter is added once per process; each call
+    (each app built, which production does once) starts the counts afresh."""
+    global _limit
     with _install_lock:
-        if _installed:
-            return
-        limit = RateLimit()
-        for name in PER_REQUEST_LOGGERS:
-            logging.getLogger(name).addFilter(limit)
-        _installed = True
+        if _limit is None:
+            _limit = RateLimit()
+            for name in PER_REQUEST_LOGGERS:
+                logging.getLogger(name).addFilter(_limit)
+        _limit.reset()

@@ -37,7 +37,47 @@ class AlexaSerializer(DefaultSerializer):
     def __init__(self) -> None:
         super().__init__()
         self._readers: dict[Any, Reader] = {}
+        self._writers: dict[type, Reader] = {}
         self._classes: dict[str, Any] = {}
+
+    def serialize(self, obj: Any) -> Any:
+        """``obj`` as JSON values, exactly as the SDK's ``serialize`` gives them."""
+        if obj is None:
+            return None
+        writer = self._writers.get(type(obj))
+        if writer is None:
+            writer = self._writers[type(obj)] = self._writer(type(obj))
+        return writer(obj)
+
+    def _writer(self, kind: type) -> Reader:
+        """How the SDK's ``serialize`` treats values of ``kind``, decided once, in its order."""
+        write = self.serialize
+        if issubclass(kind, self.PRIMITIVE_TYPES):
+            return lambda obj: obj
+        if issubclass(kind, list):
+            return lambda obj: [write(item) for item in obj]
+        if issubclass(kind, tuple):
+            return lambda obj: tuple(write(item) for item in obj)
+        if issubclass(kind, (datetime, date)):
+            return lambda obj: obj.isoformat()
+        if issubclass(kind, Enum):
+            return lambda obj: obj.value
+        if issubclass(kind, dict):
+            return lambda obj: {key: write(value) for key, value in obj.items()}
+        if not hasattr(kind, "deserialized_types"):
+            return super().serialize  # Decimal, and whatever else the SDK knows
+        names = {**getattr(kind, "attribute_map", {})}
+        fields = [(name, names.get(name, name)) for name in kind.deserialized_types]
+
+        def model(obj: Any) -> dict:
+            out = {}
+            for name, key in fields:
+                value = getattr(obj, name)
+                if value is not None:
+                    out[key] = write(value)
+            return out
+
+        return model
 
     def deserialize_dict(self, payload: dict, obj_type: Any) -> Any:
         """``payload`` (already parsed JSON) as an ``obj_type``, as ``deserialize`` would."""

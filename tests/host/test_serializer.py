@@ -105,3 +105,34 @@ def test_what_the_sdk_cannot_read_fails_the_same_way():
         SDK.deserialize(json.dumps(payload), RequestEnvelope)
     with pytest.raises(SerializationException):
         AlexaSerializer().deserialize_dict(payload, RequestEnvelope)
+
+
+class CheckedSerializer(AlexaSerializer):
+    """Serializes as ours does, and fails the test if the SDK's own would differ."""
+
+    def __init__(self):
+        super().__init__()
+        self.checked = 0
+
+    def serialize(self, obj):
+        ours = super().serialize(obj)
+        if type(obj).__module__.startswith("ask_sdk_model") and obj is not None:
+            theirs = SDK.serialize(obj)
+            assert json.dumps(ours) == json.dumps(theirs)
+            self.checked += 1
+        return ours
+
+
+def test_answers_are_written_as_the_sdk_writes_them():
+    from skill.runtime import SkillRuntime
+    from skill.settings import Settings
+    from skill.simulator import Conversation
+
+    runtime = SkillRuntime(Settings(verify=False, store="memory"))
+    runtime.serializer = checked = CheckedSerializer()
+    for device in ("speaker", "screen"):
+        alexa = Conversation(target=runtime, device=device)
+        alexa.launch()
+        for said in ("what records do i need", "i have my imaging scans", "help", "stop"):
+            alexa.say(said)
+    assert checked.checked >= 10

@@ -1,0 +1,116 @@
+"""``POST /alexa``, the route every Alexa request takes, answered as a plain WSGI app.
+
+Flask's routing, contexts, sessions and hooks cost more per request than a small skill's
+own work; the one route that carries all the traffic needs none of them. The app (see
+:func:`skill.app.create_app`) puts this in front of Flask, which keeps every other route.
+Answers, refusals and headers are the same either way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from werkzeug.wrappers import Request, Response
+
+from skill import metrics
+from skill.body import read_body
+from skill.envelope import decode
+from skill.errors import RequestRejected, log_failure
+from skill.runtime import InvalidRequest
+
+if TYPE_CHECKING:
+    from skill.runtime import SkillRuntime
+    from skill.verification import Verifier
+
+logger = logging.getLogger("skill.app")
+
+PLUGIN_HEADER = "X-Second-Opinion-Plugin"
+
+# The endpoint serves JSON to Alexa only: nothing for a browser to render, frame or cache.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
+
+
+class AlexaEndpoint:
+    """Answers ``POST /alexa`` itself and hands every other request to ``fallback``."""
+
+    def __init__(
+        self,
+        runtime: SkillRuntime,
+        verifier: Verifier | None,
+        max_body_bytes: int,
+        fallback: WsgiApp,
+    ):
+        self.runtime = runtime
+        self.verifier = verifier
+        self.max_body_bytes = max_body_bytes
+        self.fallback = fallback
+
+    def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/alexa" and environ.get("REQUEST_METHOD") == "POST":
+            try:
+                response = self.handle(environ)
+            except Exception as exc:  # the last line: a JSON 500, never a traceback
+                log_failure(logger, "internal error", exc=exc)
+                response = error("internal error", 500)
+            response.headers.extend(SECURITY_HEADERS)
+            return response(environ, start_response)
+        return self.fallback(environ, start_response)
+
+    def handle(self, environ: dict) -> Response:
+        """The answer to one ``POST /alexa``: the skill's, or a JSON refusal."""
+        started = time.perf_counter()
+        request = Request(environ)
+        envelope: object = None
+        try:
+            body = read_body(request, self.max_body_bytes)
+            envelope = decode(body, self.max_body_bytes)
+            self.runtime.check(envelope)
+            if self.verifier is not None:
+                self.verifier.verify(request.headers, body, envelope)
+            reply = self.runtime.invoke(envelope, checked=True)
+        except RequestRejected as exc:
+            logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
+            metrics.REJECTIONS.labels(rejection_reason(exc)).inc()
+            return error(exc.reason, exc.status)
+        except InvalidRequest as exc:
+            logger.warning("unreadable envelope: %s", exc)
+            metrics.REJECTIONS.labels("envelope").inc()
+            return error(str(exc), 400)
+        response = answer(reply.envelope, reply.plugin)
+        metrics.REQUESTS.labels(metrics.request_type(envelope), reply.plugin or "-", "200").inc()
+        metrics.LATENCY.observe(time.perf_counter() - started)
+        return response
+
+
+def rejection_reason(exc: RequestRejected) -> str:
+    """A few fixed words for why a request was refused: the verification step, or else
+    what was wrong with the body."""
+    check = getattr(exc, "check", None)
+    if check:
+        return check
+    return {413: "too_large", 403: "skill_id"}.get(exc.status, "envelope")
+
+
+def answer(envelope: dict, plugin: str | None) -> Response:
+    # Compact, unsorted and straight to bytes: Alexa reads keys in any order.
+    response = Response(json.dumps(envelope, separators=(",", ":")), mimetype="application/json")
+    if plugin:
+        response.headers[PLUGIN_HEADER] = plugin
+    return response
+
+
+def error(reason: str, status: int) -> Response:
+    return Response(json.dumps({"error": reason}), status, mimetype="application/json")
