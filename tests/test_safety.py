@@ -304,6 +304,22 @@ def test_emergency_words_heard_in_another_intents_slot_trip_the_gate(alexa):
     )
 
 
+def test_a_caregiver_hears_what_to_do_for_the_person_they_worry_about(alexa):
+    alexa.launch()
+    r = alexa.say("my daughter is suicidal")
+    assert_crisis(r)
+    assert "danger right now" in r.speech and "911" in r.speech
+    assert "these thoughts" not in r.speech
+
+
+def test_someone_named_earlier_doesnt_change_who_a_crisis_is_about(alexa):
+    alexa.launch()
+    alexa.say("my mom was diagnosed with breast cancer")
+    r = alexa.say("i want to kill myself")
+    assert_crisis(r)
+    assert "these thoughts" in r.speech and "looking out for them" not in r.speech
+
+
 # -- after a crisis answer ------------------------------------------------------------------------
 def test_after_a_crisis_answer_yes_carries_on(alexa):
     alexa.launch()
@@ -348,6 +364,8 @@ def test_every_locale_speaks_its_own_numbers(locale):
     for key in ("safety.emergency", "safety.poison", "safety.fallback_net"):
         assert telephone(emergency) in strings.get(locale, key), key
     assert telephone(crisis) in strings.get(locale, "safety.crisis")
+    assert telephone(crisis) in strings.get(locale, "safety.crisis.other")
+    assert emergency in strings.get(locale, "safety.crisis.other")
     assert telephone(crisis) in strings.get(locale, "safety.crisis.reprompt")
     assert telephone(crisis) in strings.get(locale, "safety.crisis.leave")
     card = strings.get(locale, "safety.card")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
+from skill import dialog
 from skill.area import Area, is_request
 from skill.i18n import locale_of
 from skill.safety import question, signs
@@ -59,9 +60,10 @@ class SafetyHandler(AbstractRequestHandler):
         if verdict == signs.CRISIS:
             question.let_go(handler_input)
             question.ask(handler_input, question.GO_ON, turn.t("safety.crisis.reprompt"))
+            key = "safety.crisis.other" if self.about_someone_else(turn) else "safety.crisis"
             return respond(
                 handler_input,
-                f"{turn.t('safety.crisis')} {turn.t('safety.crisis.go_on')}",
+                f"{turn.t(key)} {turn.t('safety.crisis.go_on')}",
                 reprompt=turn.t("safety.crisis.reprompt"),
                 card=self.card(turn),
             )
@@ -77,6 +79,13 @@ class SafetyHandler(AbstractRequestHandler):
         example = _example(handler_input, turn.locale)
         key = "safety.crisis.yes" if verdict == GO_ON else "safety.not_now"
         return turn.ask(turn.t(key, example=example), turn.t("safety.more", example=example))
+
+    @staticmethod
+    def about_someone_else(turn: Turn) -> bool:
+        """Whether this request names the person it is about ("my son is suicidal"): only
+        this request's words count, never someone named earlier in the session."""
+        person = turn.slot(dialog.RELATIONSHIP_SLOT)
+        return person is not None and person.matched and person.id not in dialog.SELF
 
     @staticmethod
     def card(turn: Turn) -> Card:
