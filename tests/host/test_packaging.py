@@ -86,6 +86,8 @@ def test_both_commands_set_up_their_own_venv():
     assert "-m venv $(VENV)" in makefile and "-e '.[dev]'" in makefile
     setup = "$(BIN)/second-opinion"
     chat = re.search(r"^chat: (.*)\n\t(.*)$", makefile, re.M)
-    test = re.search(r"^test: (.*)\n\t(.*)$", makefile, re.M)
+    test = re.search(r"^test: (.*)\n((?:\t.*\n?)+)", makefile, re.M)
     assert chat and chat[1] == setup and chat[2] == "$(BIN)/second-opinion chat"
     assert test and test[1] == setup and "-m pytest" in test[2]
+    # The tests start real programs (a browser, a proxy): the same command installs them.
+    assert "scripts/install-system-packages" in test[2]
