@@ -1,7 +1,7 @@
 """The served skill under load, beside the floor app, on the same server (``serve``'s
 waitress, 8 threads), driven by wrk with recorded conversations. Run:
 
-    python benchmarks/load.py [--seconds 3] [--clients 1 8 32]
+    python benchmarks/load.py [--seconds 3] [--rounds 2] [--clients 1 8 32]
 
 Prints requests per second and p50/p99 latency for the floor (a minimal Flask +
 ask-sdk-core app), ours (progress in SQLite) and ours verified (Alexa's signature checked on
@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=3, help="per measurement")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--users", type=int, default=8, help="users whose sessions are replayed")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds; each app keeps its best")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk (scripts/system-packages.txt)")
@@ -137,20 +138,22 @@ def main() -> None:
         }
         scripts["plain"].write_text(lua_script(bodies, [{}] * len(bodies)))
         scripts["signed"].write_text(lua_script(bodies, signed))
-        results: dict[str, dict[int, dict]] = {}
-        for app in APPS:
-            port = free_port()
-            server = subprocess.Popen(
-                [sys.executable, str(HERE / "load_server.py"), app, str(port),
-                 str(folder / f"{app}.sqlite3"), str(folder)],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
-            )  # fmt: skip
-            try:
-                wait_until_up(port, server)
-                script = scripts["signed" if app == "verified" else "plain"]
-                wrk(port, script, 8, 1.0)  # warm: every conversation once, the store written
-                results[app] = {c: wrk(port, script, c, args.seconds) for c in args.clients}
-            finally:
+        servers, ports = {}, {}
+        try:
+            for app in APPS:
+                ports[app] = free_port()
+                servers[app] = subprocess.Popen(
+                    [sys.executable, str(HERE / "load_server.py"), app, str(ports[app]),
+                     str(folder / f"{app}.sqlite3"), str(folder)],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                )  # fmt: skip
+            for app in APPS:
+                wait_until_up(ports[app], servers[app])
+                # Warm: every conversation once, and the store written.
+                wrk(ports[app], scripts["signed" if app == "verified" else "plain"], 8, 1)
+            results = measure(ports, scripts, args)
+        finally:
+            for server in servers.values():
                 server.terminate()
                 server.wait(10)
     finally:
@@ -158,10 +161,27 @@ def main() -> None:
     report(results, args, len(bodies))
 
 
+def measure(ports: dict, scripts: dict, args: argparse.Namespace) -> dict:
+    """Each app at each client count, taking turns round after round; each keeps its best
+    round (most requests per second), so a busy moment on a shared machine slows one round
+    of every app rather than all of one app."""
+    results: dict[str, dict[int, dict]] = {app: {} for app in APPS}
+    for _ in range(args.rounds):
+        for clients in args.clients:
+            for app in APPS:
+                script = scripts["signed" if app == "verified" else "plain"]
+                run = wrk(ports[app], script, clients, args.seconds)
+                best = results[app].get(clients)
+                if best is None or run["rps"] > best["rps"]:
+                    results[app][clients] = run
+    return results
+
+
 def report(results: dict, args: argparse.Namespace, requests: int) -> None:
     print(
         f"{requests} recorded requests ({len(conversations.CONVERSATIONS)} conversations x "
-        f"{args.users} users), {args.seconds:g} s each, waitress 8 threads, SQLite"
+        f"{args.users} users), best of {args.rounds} rounds of {args.seconds} s, waitress 8 "
+        "threads, SQLite"
     )
     print(f"{'app':<10} {'clients':>7} {'rps':>9} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
     for app, by_clients in results.items():

@@ -52,3 +52,32 @@ def test_serve_answers_a_posted_launch_request(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_limits_from_the_environment_reach_the_server():
+    from skill.app import create_app
+    from skill.server import make_server
+    from skill.settings import Settings
+
+    env = {
+        "SECOND_OPINION_MAX_BODY_BYTES": "65536",
+        "SECOND_OPINION_MAX_CONNECTIONS": "300",
+        "SECOND_OPINION_CLIENT_TIMEOUT": "12",
+    }
+    settings = Settings.from_env(env, verify=False, store="memory")
+    server = make_server(create_app(settings), settings, host="127.0.0.1", port=0)
+    try:
+        assert server.adj.max_request_body_size == 65536
+        assert server.adj.connection_limit == 300
+        assert server.adj.channel_timeout == 12
+    finally:
+        server.close()
+
+
+def test_a_limit_that_is_not_a_number_stops_the_start():
+    import pytest
+
+    from skill.settings import Settings, SettingsError
+
+    with pytest.raises(SettingsError, match="SECOND_OPINION_MAX_CONNECTIONS"):
+        Settings.from_env({"SECOND_OPINION_MAX_CONNECTIONS": "lots"})
