@@ -58,7 +58,6 @@ class RateLimit(logging.Filter):
             window[2] += 1
             return False
 
-
     def reset(self) -> None:
         with self._lock:
             self._windows.clear()
