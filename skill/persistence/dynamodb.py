@@ -40,6 +40,8 @@ TTL_ATTRIBUTE = "expires_at"
 DAY = 24 * 60 * 60
 #: Conditional writes tried before a merge gives up; between tries, a short random pause.
 ATTEMPTS = 10
+#: On an erased user's note: when the erase ran (seconds since the epoch).
+ERASED_AT = "erased_at"
 BACKOFF = 0.01
 #: Short timeouts and one retry: even a store that doesn't answer at all costs a request
 #: about three seconds (a read, then a read and a write), well inside Alexa's eight.
@@ -134,8 +136,8 @@ class DynamoStore(DynamoDbAdapter, UserStore):
         """The stored state for ``key`` (``{}`` if none); keeps an active item from expiring."""
         with _errors():
             item = self._get(key)
-        if item is None:
-            return {}
+        if item is None or ATTRIBUTES not in item:
+            return {}  # nothing, or only a note that the user was erased
         now = int(time.time())
         if now - int(item.get("touched", 0)) >= DAY:
             # A user who only listens is still using the skill; once a day is enough. If
@@ -145,15 +147,15 @@ class DynamoStore(DynamoDbAdapter, UserStore):
         return from_dynamo(item.get(ATTRIBUTES, {}))
 
     def merge(self, key: str, base: dict, current: dict, *, started: float | None = None) -> dict:
-        # ``started`` is not checked here: an erase racing a write can lose on DynamoDB
-        # (docs/production.md, "Limits").
         now = int(time.time())
         for attempt in range(ATTEMPTS):
             if attempt:
                 time.sleep(random.uniform(0, BACKOFF * 2 ** min(attempt, 5)))
             with _errors():
                 item = self._get(key)
-            fresh = from_dynamo(item[ATTRIBUTES]) if item else {}
+            if item is not None and started is not None and _erased_since(item, started):
+                return {}  # the user was erased after this request began: the erase wins
+            fresh = from_dynamo(item[ATTRIBUTES]) if item and ATTRIBUTES in item else {}
             merged = rebase(fresh, base, current)
             condition: dict[str, Any]
             if item is None:
@@ -163,7 +165,8 @@ class DynamoStore(DynamoDbAdapter, UserStore):
                     "ExpressionAttributeNames": {"#id": PARTITION_KEY},
                 }
             else:
-                version, created = int(item.get("version", 0)), int(item.get("created", now))
+                version = int(item.get("version", 0))
+                created = int(item.get("created", now)) if ATTRIBUTES in item else now
                 condition = {"ExpressionAttributeNames": {"#version": "version"}}
                 if "version" in item:
                     condition["ConditionExpression"] = "#version = :version"
@@ -187,7 +190,7 @@ class DynamoStore(DynamoDbAdapter, UserStore):
     def export(self, key: str) -> StoredUser | None:
         with _errors():
             item = self._get(key)
-        if item is None:
+        if item is None or ATTRIBUTES not in item:
             return None
         return StoredUser(
             key=key,
@@ -197,11 +200,23 @@ class DynamoStore(DynamoDbAdapter, UserStore):
         )
 
     def erase(self, key: str) -> bool:
+        """Replace the user's item with a note of when they were erased, kept for a day
+        (TTL): a write already under way then re-reads, finds the note and is dropped.
+        The note holds no state, and exports and counts pass over it."""
+        now = time.time()
         with _errors():
-            response = self.client.delete_item(
-                TableName=self.table_name, Key={PARTITION_KEY: key}, ReturnValues="ALL_OLD"
+            old = self._get(key)
+            version = int(old.get("version", 0)) if old else 0
+            self.client.put_item(
+                TableName=self.table_name,
+                Item={
+                    PARTITION_KEY: key,
+                    ERASED_AT: Decimal(repr(now)),
+                    "version": version + 1,
+                    TTL_ATTRIBUTE: int(now) + DAY,
+                },
             )
-        return bool(response.get("Attributes"))
+        return bool(old and ATTRIBUTES in old)
 
     def purge(self, days: int) -> int:
         """Sweep items untouched for ``days`` days (TTL does this too, within about two days)."""
@@ -227,7 +242,15 @@ class DynamoStore(DynamoDbAdapter, UserStore):
 
     def count(self) -> int:
         with _errors():
-            count, scan = 0, {"TableName": self.table_name, "Select": "COUNT"}
+            count, scan = (
+                0,
+                {
+                    "TableName": self.table_name,
+                    "Select": "COUNT",
+                    "FilterExpression": "attribute_exists(#attributes)",  # not erase notes
+                    "ExpressionAttributeNames": {"#attributes": ATTRIBUTES},
+                },
+            )
             while True:
                 page = self.client.scan(**scan)
                 count += int(page.get("Count", 0))
@@ -296,6 +319,11 @@ class DynamoStore(DynamoDbAdapter, UserStore):
         if self.retention_days > 0:
             item[TTL_ATTRIBUTE] = now + self.retention_days * DAY
         return item
+
+
+def _erased_since(item: dict, started: float) -> bool:
+    erased = item.get(ERASED_AT)
+    return erased is not None and float(erased) >= started
 
 
 def make_dynamodb_store(

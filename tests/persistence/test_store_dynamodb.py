@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 
 import pytest
 
@@ -227,3 +228,30 @@ def test_the_lambda_handler_refuses_another_skill(aws, lambda_function, monkeypa
     envelope = launch.builder.launch(launch.builder.new_session())
     with pytest.raises(AskSdkException):
         lambda_function.handler(envelope, context=None)
+
+
+def test_an_erase_wins_over_a_write_already_under_way(store):
+    key = store.key_for_user(USER)
+    store.merge(key, {}, {"checklist": {"gathered": ["scans"]}})
+    started = time.time()  # a request begins...
+    time.sleep(0.01)
+    assert store.erase(key) is True  # ...the user disables the skill...
+    late = store.merge(  # ...and the request's write arrives
+        key, {"checklist": {"gathered": ["scans"]}}, {"checklist": {"gathered": ["scans", "labs"]}},
+        started=started,
+    )  # fmt: skip
+    assert late == {}
+    assert store.load(key) == {} and store.export(key) is None
+    assert store.erase(key) is False  # only the note was left
+
+
+def test_a_write_after_an_erase_is_kept_and_the_note_is_not_a_user(store):
+    key = store.key_for_user(USER)
+    store.merge(key, {}, {"checklist": {"gathered": ["scans"]}})
+    before = store.count()
+    store.erase(key)
+    assert store.count() == before - 1
+    time.sleep(0.01)
+    kept = store.merge(key, {}, {"checklist": {"gathered": ["labs"]}}, started=time.time())
+    assert kept == {"checklist": {"gathered": ["labs"]}}
+    assert store.export(key).attributes == kept
