@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
 #: Longer than anyone says in one breath; a paste of a whole page is a mistake.
 MAX_UTTERANCE = 500
+#: A SendEvent's arguments name a target in a few words; more is not a touch.
+MAX_TOUCH_ARGUMENTS = 16
 # The page loads only its own files: no CDN, nothing inline, no framing.
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -145,6 +147,14 @@ def create_studio_app(
     @app.post("/api/say")
     def say() -> Response:
         recorded = recording.say(text_field(body(), "text"))
+        return jsonify(turn=view(recorded), session_open=recording.conversation.session_open)
+
+    @app.post("/api/touch")
+    def touch() -> Response:
+        arguments = body().get("arguments")
+        if not isinstance(arguments, list) or len(arguments) > MAX_TOUCH_ARGUMENTS:
+            raise StudioError(f"arguments must be a list of at most {MAX_TOUCH_ARGUMENTS}")
+        recorded = recording.touch(arguments)
         return jsonify(turn=view(recorded), session_open=recording.conversation.session_open)
 
     @app.post("/api/action")

@@ -104,6 +104,14 @@ class Recording:
         with self._lock:
             return self._record(self.conversation.say(text))
 
+    def touch(self, arguments: list) -> Recorded:
+        """Touch the screen where a target sends ``arguments`` (an APL UserEvent)."""
+        with self._lock:
+            try:
+                return self._record(self.conversation.touch(arguments))
+            except ValueError as exc:  # a speaker, or nothing on the screen yet
+                raise StudioError(str(exc)) from None
+
     def act(self, action: str) -> Recorded | None:
         """A quick button: ``launch``, ``help``, ``stop``, ``yes``, ``no``, ``new session``
         (ends the open session, as Alexa does when the user walks away) or ``new user``.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill.screens.html import render_html
+from skill.screens.html import render_html, touch_targets
 from skill.screens.viewports import VIEWPORTS, Viewport
 
 if TYPE_CHECKING:
@@ -35,3 +35,11 @@ def preview_page(turn: TurnResult, device: str) -> str | None:
     if viewport is None or not turn.apl:
         return None
     return render_html(turn.apl["document"], turn.apl.get("datasources") or {}, viewport)
+
+
+def touches_of(turn: TurnResult, device: str) -> list[list]:
+    """What each touch target on the turn's screen sends: its ``SendEvent`` arguments."""
+    viewport = viewport_for(device)
+    if viewport is None or not turn.apl:
+        return []
+    return touch_targets(turn.apl["document"], turn.apl.get("datasources") or {}, viewport)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from skill.studio.screen import screen_of, viewport_for
+from skill.studio.screen import screen_of, touches_of, viewport_for
 
 if TYPE_CHECKING:
     from skill.simulator import TurnResult
@@ -85,4 +85,5 @@ def _preview(turn: TurnResult, device: str, number: int) -> dict | None:
         "profile": viewport.profile,
         "width": viewport.width,
         "height": viewport.height,
+        "touches": touches_of(turn, device),
     }

@@ -11,7 +11,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from skill.simulator.envelope import INTERFACES
+from skill.simulator.envelope import INTERFACES, USER_EVENT
 
 if TYPE_CHECKING:
     from skill.simulator import TurnResult
@@ -31,6 +31,8 @@ def literal(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a Python string
     if isinstance(value, dict):
         return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item) for item in value) + "]"
     return repr(value)
 
 
@@ -68,6 +70,8 @@ def _call(turn: TurnResult) -> str:
         return "alexa.launch()"
     if turn.request_type == "SessionEndedRequest" and turn.utterance is None:
         return "alexa.end()"
+    if turn.request_type == USER_EVENT:
+        return f"alexa.touch({literal(turn.request['request']['arguments'])})"
     return f"alexa.say({literal(turn.utterance)})"
 
 

@@ -3,6 +3,7 @@ reason, and the command that serves it."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -70,6 +71,24 @@ def test_the_screen_of_a_turn_is_drawn_for_a_device_with_one(client):
     assert drawn.status_code == 200 and b"data-type='Text'" in drawn.data
     assert drawn.headers["Content-Security-Policy"].startswith("default-src 'none'")
     assert drawn.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_touching_a_target_on_the_screen_is_a_turn_the_saved_test_replays(client):
+    spoken = client.post("/api/say", json={"text": "what records do i need"}).json["turn"]
+    assert spoken["screen_preview"] is None
+    refused = client.post("/api/touch", json={"arguments": ["core", "home"]})
+    assert refused.status_code == 400 and "has no screen" in refused.json["error"]
+    client.post("/api/setup", json={"device": "screen"})
+    touches = client.post("/api/say", json={"text": "what records do i need"}).json["turn"][
+        "screen_preview"
+    ]["touches"]
+    assert touches
+    touched = client.post("/api/touch", json={"arguments": touches[0]}).json["turn"]
+    assert touched["request_type"] == "Alexa.Presentation.APL.UserEvent"
+    assert touched["request"]["request"]["arguments"] == touches[0]
+    assert f"r = alexa.touch({json.dumps(touches[0])})" in client.get("/api/test.py").text
+    for bad in ({"arguments": "core"}, {"arguments": ["x"] * 17}, {}):
+        assert client.post("/api/touch", json=bad).status_code == 400
 
 
 def test_nothing_to_save_before_anything_is_said(client):

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from studio_driver import download, press, say, start_over, turns
+from studio_driver import download, press, say, start_over, turns, wait_for_turns
 
 from skill.settings import MODELS_DIR
 
@@ -51,8 +51,14 @@ def test_switching_locale_and_device(page, models_dir, tmp_path):
     shown = page.locator("#screen-preview details")
     assert shown.count() == len(screens)
 
+    # Touching a target on the screen is a turn too.
+    page.locator("#screen-preview").get_by_role("button", name="Touch").first.click()
+    wait_for_turns(page, 3)
+    assert "(touches the screen)" in turns(page).nth(2).inner_text()
+
     # The saved test brings its own alexa fixture for the device and locale.
     source = download(page, "Save as a test")
+    assert "r = alexa.touch([" in source
     assert f'locale="{SECOND_LOCALE}"' in source and 'device="screen"' in source
     (tmp_path / "test_saved.py").write_text(source)
     (tmp_path / "conftest.py").write_text(

@@ -39,7 +39,7 @@ function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === "class") node.className = value;
-    else if (name.startsWith("data-")) node.setAttribute(name, value);
+    else if (name.includes("-") || name === "role") node.setAttribute(name, value);
     else node[name] = value;
   }
   for (const child of children.flat()) {
@@ -95,11 +95,18 @@ function heardLine(turn) {
   return parts.join(" · ");
 }
 
+// What a turn without words was.
+const WITHOUT_WORDS = {
+  LaunchRequest: "(opens the skill)",
+  SessionEndedRequest: "(walks away: the session ends)",
+  "Alexa.Presentation.APL.UserEvent": "(touches the screen)",
+};
+
 function logEntry(turn) {
   const inspect = el("button", { type: "button", class: "link" }, `Inspect turn ${turn.number}`);
   inspect.addEventListener("click", () => select(turn.number, true));
   return el("li", { "data-turn": turn.number, "data-intent": turn.intent || "" },
-    el("div", { class: "you" }, "You: ", turn.utterance === null ? "(opens the skill)" : turn.utterance),
+    el("div", { class: "you" }, "You: ", turn.utterance ?? WITHOUT_WORDS[turn.request_type] ?? "(nothing)"),
     el("div", { class: "alexa" }, "Alexa: ", turn.speech || "(silence)"),
     el("div", { class: "heard" }, heardLine(turn), " ", inspect),
     turn.should_end_session ? el("div", { class: "heard" }, "(session ended)") : null);
@@ -179,6 +186,19 @@ function screenFrame(turn) {
   return el("div", { class: "screen-holder" }, frame);
 }
 
+function touchButtons(turn) {
+  const touches = turn.screen_preview.touches;
+  if (!touches.length) return [];
+  return [el("div", { class: "buttons", role: "group", "aria-label": "Touch the screen" },
+    touches.map((args) => {
+      const button = el("button", { type: "button" }, `Touch ${args.join(" ")}`);
+      button.addEventListener("click", () => attempt(async () => {
+        addTurn((await api("/api/touch", { arguments: args })).turn);
+      }));
+      return button;
+    }))];
+}
+
 function showScreen(turn) {
   const preview = $("#screen-preview");
   if (!turn || !turn.screen.length) {
@@ -188,7 +208,7 @@ function showScreen(turn) {
     return;
   }
   preview.replaceChildren(
-    ...(turn.screen_preview ? [screenFrame(turn)] : []),
+    ...(turn.screen_preview ? [screenFrame(turn), ...touchButtons(turn)] : []),
     ...turn.screen.map((shown, index) => copyable(`Screen document ${index + 1}`, shown)));
 }
 
