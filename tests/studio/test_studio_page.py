@@ -156,6 +156,9 @@ def test_keyboard_only_with_labels_for_screen_readers(page):
     wait_for_turns(page, 2)
     assert turns(page).nth(1).get_attribute("data-intent") == "AMAZON.StopIntent"
     assert page.get_attribute("#answer", "aria-live") == "assertive"
+    # Speak is offered exactly where the browser can listen.
+    listens = page.evaluate("Boolean(window.SpeechRecognition || window.webkitSpeechRecognition)")
+    assert page.is_visible("#listen") == listens
 
 
 def test_a_bad_request_is_shown_not_thrown(page):

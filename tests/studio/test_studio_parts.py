@@ -197,3 +197,13 @@ def test_a_turn_that_breaks_a_lint_rule_is_marked_in_the_saved_test(strings):
     source = write_test([Recorded(turn)], Setup("en-US", "speaker", "first-time"), strings)
     assert "    # breaks reprompt-missing: an open session needs a reprompt\n" in source
     compile(source, "saved.py", "exec")
+
+
+def test_every_device_with_a_screen_has_a_profile_to_draw_on():
+    from skill.simulator.envelope import VIEWPORTS as DEVICE_VIEWPORTS
+    from skill.studio.screen import DEVICE_PROFILES, viewport_for
+
+    assert set(DEVICE_PROFILES) == set(DEVICE_VIEWPORTS)
+    assert viewport_for("speaker") is None
+    round_hub = viewport_for("round")
+    assert round_hub.round and round_hub.width == round_hub.height
