@@ -58,7 +58,7 @@ def key_phrases(turn: TurnResult, strings: StringIndex) -> list[str]:
     return phrases
 
 
-def test_name(turns: list[Recorded]) -> str:
+def name_for_test(turns: list[Recorded]) -> str:
     """``test_`` and the first thing the user said, as an identifier."""
     first = next((t.result.utterance for t in turns if t.result.utterance and not t.setup), "")
     words = re.sub(r"[^a-z0-9]+", " ", first.lower()).split()[:8]
@@ -131,7 +131,7 @@ def write_test(turns: list[Recorded], setup: Setup, strings: StringIndex) -> str
     fixture = _fixture(setup)
     if fixture:
         lines += ["", "import pytest", *fixture]
-    lines += ["", "", f"def {test_name(turns)}(alexa):"]
+    lines += ["", "", f"def {name_for_test(turns)}(alexa):"]
     visit = [f"    {_call(t.result)}" for t in turns if t.setup]
     if visit:
         lines += ["    # A returning user: opened the skill and left before.", *visit, ""]
