@@ -375,7 +375,7 @@ class Resolver:
             fuzzy = min(round(score, 3), 0.99)
             scores[intent] = max(fuzzy, scores.get(intent, 0.0))
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return ranked[:limit]
+        return [(intent, score) for intent, score in ranked if score > 0][:limit]
 
     def _fuzzy(self, text: str, normal: str) -> Resolution | None:
         best = self._fuzzy_scores(normal)

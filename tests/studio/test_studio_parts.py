@@ -41,6 +41,7 @@ def test_candidates_rank_what_resolve_chooses_first(model, text):
 
 def test_candidates_are_empty_for_nothing_and_bounded(model):
     assert model.resolver.candidates("") == []
+    assert all(score > 0 for _, score in model.resolver.candidates("what is the weather"))
     assert len(model.resolver.candidates("what records do i need", limit=2)) == 2
 
 
