@@ -63,6 +63,8 @@ def classify(handler_input: HandlerInput) -> str | None:
     slots = signs.heard_slots(handler_input)
     locale = locale_of(request)
     if intent.name == EMERGENCY_INTENT:
+        if signs.OVERDOSE_SLOT in slots:
+            return signs.POISON
         sign = slots.get(signs.NOW_SLOT)
         return signs.urgency_of(sign, locale) if sign else signs.EMERGENCY
     reading = signs.read(slots, locale)

@@ -29,6 +29,8 @@ UNSURE_SLOT = "mention"
 PAST_SLOT = "history"
 CRISIS_SLOT = "thought"
 WHEN_SLOT = "when"
+#: In ``EmergencyIntent``, the medicine someone took too much of: an overdose.
+OVERDOSE_SLOT = "medicine"
 #: Slots whose meaning the gate reads from the slot's name, never from its words.
 SIGN_SLOTS = frozenset({NOW_SLOT, UNSURE_SLOT, PAST_SLOT, CRISIS_SLOT, WHEN_SLOT})
 
