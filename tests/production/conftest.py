@@ -22,7 +22,8 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "verification"))
+# Appended, not prepended: other test folders import their own ``conftest`` by name.
+sys.path.append(str(ROOT / "tests" / "verification"))
 
 from alexa_fakes import envelope  # noqa: E402
 from alexa_pki import CHAIN_URL, PKI, new_key, pem, sign  # noqa: E402
