@@ -1,4 +1,9 @@
-"""Every seed point and checked fact has a row in docs/content.md, an intent and a live test."""
+"""Every content point and topic has a row in docs/content.md, an intent and a live test.
+
+The points come from the repository's copy of the research notes' list
+(tests/data/content_points.md), so this runs anywhere; where the notes themselves are
+beside the checkout, the copy must still match them.
+"""
 
 import ast
 import json
@@ -8,15 +13,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FACTS = ROOT.parent / "shared" / "research" / "domain-facts.md"
+NOTES = ROOT.parent / "shared" / "research" / "domain-facts.md"
+COPY = ROOT / "tests" / "data" / "content_points.md"
+POINT = re.compile(r"^(\d+)\. \[([SX])\] .*$", re.MULTILINE)
+# S and X rows are the notes' points; T rows are topics people raise beyond them.
 ROW = re.compile(
-    r"^\| (?P<id>[SX]\d+) \| (?P<text>[^|]+) \| (?P<intent>\w+) \| (?P<test>[^|]+) \|$"
+    r"^\| (?P<id>[SXT]\d+) \| (?P<text>[^|]+) \| (?P<intent>\w+) \| (?P<test>[^|]+) \|$"
 )
 
-# The content points of the research notes, [S] from the seed and [X] checked extras.
-POINTS = [f"S{n}" for n in (1, 2, 3, 4, 5, 9, 12, 17, 21, 24, 25, 26, 27)] + [
-    f"X{n}" for n in (6, 7, 8, 10, 11, 13, 14, 15, 16, 18, 19, 20, 22, 23, 28)
-]
+
+def points(text: str) -> list[str]:
+    return [f"{kind}{number}" for number, kind in POINT.findall(text)]
 
 
 def rows() -> dict[str, dict]:
@@ -24,6 +31,7 @@ def rows() -> dict[str, dict]:
     for line in (ROOT / "docs" / "content.md").read_text().splitlines():
         match = ROW.match(line)
         if match:
+            assert match["id"] not in found, f"{match['id']} has two rows in docs/content.md"
             found[match["id"]] = match.groupdict()
     return found
 
@@ -33,24 +41,38 @@ def model_intents() -> set[str]:
     return {intent["name"] for intent in model["interactionModel"]["languageModel"]["intents"]}
 
 
-def test_points_match_the_research_notes():
-    if not FACTS.is_file():
+POINTS = points(COPY.read_text())
+ROWS = rows()
+
+
+def test_the_copy_matches_the_research_notes():
+    if not NOTES.is_file():
         pytest.skip("research notes not beside this checkout")
-    marked = re.findall(r"^(\d+)\. \[([SX])\]", FACTS.read_text(), re.MULTILINE)
-    assert sorted(f"{kind}{n}" for n, kind in marked) == sorted(POINTS)
+    notes = [line for line in NOTES.read_text().splitlines() if POINT.match(line)]
+    copy = [line for line in COPY.read_text().splitlines() if POINT.match(line)]
+    assert copy == notes, "tests/data/content_points.md is out of date: copy the notes' list"
 
 
-@pytest.mark.parametrize("point", sorted(set(POINTS) | {"S0"}))
-def test_every_point_has_an_intent_and_a_test(point):
-    row = rows().get(point)
-    assert row, f"{point} has no row in docs/content.md"
-    assert row["intent"] in model_intents(), f"{point}: {row['intent']} is not in the model"
-    path, _, name = row["test"].strip().partition("::")
+def test_the_copy_lists_the_seed_and_the_checked_facts():
+    assert len(POINTS) == len(set(POINTS)) >= 34
+    assert {"S1", "S27", "X31", "X34"} <= set(POINTS)
+
+
+@pytest.mark.parametrize("point", sorted({*POINTS, "S0"}))
+def test_every_point_has_a_row(point):
+    assert point in ROWS, f"{point} has no row in docs/content.md"
+
+
+@pytest.mark.parametrize("row", sorted(ROWS))
+def test_every_row_names_an_intent_and_a_test(row):
+    found = ROWS[row]
+    assert found["intent"] in model_intents(), f"{row}: {found['intent']} is not in the model"
+    path, _, name = found["test"].strip().partition("::")
     source = ROOT / path
-    assert source.is_file(), f"{point}: {path} does not exist"
+    assert source.is_file(), f"{row}: {path} does not exist"
     tests = {
         node.name
         for node in ast.walk(ast.parse(source.read_text()))
         if isinstance(node, ast.FunctionDef)
     }
-    assert name in tests, f"{point}: {row['test']} does not exist"
+    assert name in tests, f"{row}: {found['test']} does not exist"

@@ -25,6 +25,7 @@ QUESTION_COUNT = 7  # questions.1 .. questions.7 in the locale file
 NEXT = {
     "tell": "script",
     "reaction": "script",
+    "not_distrust": "script",
     "script": "referral",
     "referral": "questions",
 }
@@ -37,6 +38,11 @@ def step(turn: Turn, name: str) -> Response:
     if turn.has(f"{name}.card"):
         card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
     return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=card)
+
+
+def medicine(turn: Turn, name: str) -> Response:
+    """Never advice on a medicine or a dose: the prescriber or a pharmacist answers that."""
+    return turn.ask(turn.t(name), open_reprompt(turn))
 
 
 def open_reprompt(turn: Turn) -> str:
@@ -82,4 +88,6 @@ def handlers(area: Area) -> list[AreaHandler]:
         TopicHandler(area, intents.WHAT_TO_SAY, "script", step),
         TopicHandler(area, intents.ASK_REFERRAL, "referral", step),
         TopicHandler(area, intents.QUESTIONS, "questions", step),
+        TopicHandler(area, intents.NOT_DISTRUST, "not_distrust", step),
+        TopicHandler(area, intents.MEDICINE, "medicine", medicine),
     ]

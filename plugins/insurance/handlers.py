@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from plugins.insurance import intents
 from skill import speech
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -65,7 +65,32 @@ def insurer_questions(turn: Turn) -> Response:
 
 
 def plan_rules(turn: Turn) -> Response:
-    return offer_questions(turn, "plans")
+    """The rules of the plan type the user named, or how plan types differ."""
+    plan = turn.slot(intents.PLAN_SLOT)
+    key = f"plans.{plan.id.lower()}" if plan and plan.id else "plans"
+    return offer_questions(turn, key if turn.has(key) else "plans")
+
+
+def steps_offer(turn: Turn, topic: str) -> Response:
+    """A short answer that offers its steps; a yes reads ``<topic>.details``."""
+    return turn.ask_yes_no(turn.t(topic), turn.t(f"{topic}.reprompt"), about=topic)
+
+
+def steps(turn: Turn, topic: str) -> Response:
+    card = Card(turn.t(f"{topic}.card_title"), turn.t(f"{topic}.card"))
+    return turn.ask(
+        speech.join(turn.t(f"{topic}.details"), turn.t("else")),
+        turn.t("else.reprompt", options=options(turn)),
+        card=card,
+    )
+
+
+def denial(turn: Turn, topic: str) -> Response:
+    """How to appeal; Medicaid and Medicare Advantage have routes of their own."""
+    plan = turn.slot(intents.PLAN_SLOT)
+    if plan is not None and plan.id in intents.PUBLIC_PLANS:
+        return turn.ask_yes_no(turn.t(f"{topic}.public"), turn.t(f"{topic}.reprompt"), about=topic)
+    return steps_offer(turn, topic)
 
 
 class OverviewHandler(AreaHandler):
@@ -117,7 +142,7 @@ class AbroadHandler(AreaHandler):
 class InsuranceAnswerHandler(AnswerHandler):
     """Yes and no to the insurance area's own questions."""
 
-    questions = ("questions", "plans")
+    questions = ("questions", "plans", "denial", "cost")
 
     def answer(self, turn: Turn) -> Response:
         if turn.intent_name == "AMAZON.NoIntent":
@@ -125,6 +150,8 @@ class InsuranceAnswerHandler(AnswerHandler):
             return turn.ask(
                 turn.t("next", options=choices), turn.t("next.reprompt", options=choices)
             )
+        if turn.question in ("denial", "cost"):
+            return steps(turn, turn.question)
         return insurer_questions(turn) if turn.question == "questions" else plan_rules(turn)
 
 
@@ -137,4 +164,7 @@ def make_handlers(area: Area) -> list[AbstractRequestHandler]:
         PlanRulesHandler(area),
         MedicareHandler(area),
         AbroadHandler(area),
+        TopicHandler(area, intents.DENIAL, "denial", denial),
+        # No insurance, or what it costs: the self-pay price and where to find help.
+        TopicHandler(area, intents.COST, "cost", steps_offer),
     ]

@@ -11,3 +11,12 @@ COUNTRY_SLOT = "country"
 
 ROUTES = ("uk", "canada", "australia")
 HOME = "us"
+
+DENIAL = "InsuranceDenialIntent"
+COST = "SecondOpinionCostIntent"
+
+PLAN_SLOT = "plan"
+"""Slot of type ``PLAN_TYPE``: picks which plan's rules to say, never kept."""
+
+PUBLIC_PLANS = ("MEDICAID", "MEDICARE_ADVANTAGE")
+"""``PLAN_TYPE`` ids with their own appeal routes."""

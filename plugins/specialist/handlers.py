@@ -40,8 +40,8 @@ def next_steps(turn: Turn, opening: str) -> Response:
     return turn.ask(turn.t(opening, options=options), turn.t("next.reprompt", options=options))
 
 
-def topic(turn: Turn, name: str) -> Response:
-    """One topic in detail, then an offer of the next one not heard yet."""
+def topic(turn: Turn, name: str, spoken: str | None = None) -> Response:
+    """One topic in detail (``spoken``, or its own string), then the next one not heard yet."""
     heard = [t for t in turn.memory.get(HEARD_KEY) or [] if t in TOPICS and t != name]
     heard.append(name)
     turn.memory[HEARD_KEY] = heard
@@ -53,12 +53,12 @@ def topic(turn: Turn, name: str) -> Response:
     offered = next((t for t in following if t not in heard), None)
     if offered is None:
         return turn.ask(
-            speech.join(turn.t(name), turn.t("done")),
+            speech.join(spoken or turn.t(name), turn.t("done")),
             turn.t("next.reprompt", options=next_options(turn)),
             card=card,
         )
     return turn.ask_yes_no(
-        speech.join(turn.t(name), turn.t(f"offer.{offered}")),
+        speech.join(spoken or turn.t(name), turn.t(f"offer.{offered}")),
         turn.t(f"offer.{offered}.reprompt"),
         about=offered,
         card=card,
@@ -66,15 +66,14 @@ def topic(turn: Turn, name: str) -> Response:
 
 
 class OverviewHandler(AreaHandler):
+    """How to find one first (where names come from), then what to check."""
+
     intents = (intents.OVERVIEW,)
 
     def answer(self, turn: Turn) -> Response:
         condition = turn.slot(intents.CONDITION_SLOT)
         hint = turn.t("overview.cancer") if condition and is_cancer(condition.id) else ""
-        return turn.ask(
-            speech.join(turn.t("overview"), hint, turn.t("overview.ask")),
-            turn.t("overview.reprompt"),
-        )
+        return topic(turn, "sources", speech.join(turn.t("overview"), hint))
 
 
 class SpecialistAnswerHandler(AnswerHandler):

@@ -25,10 +25,41 @@ QUESTIONS = ("complex", "major_treatment", "unclear", "not_helping", "uneasy")
 CHECK_KEY = "check"
 CLEAR_AFTER = 2  # two reasons make the answer clear: no need to ask the rest
 
-# Procedures in the catalogue that are treatments other than an operation: the advice
-# about trying physical therapy first does not fit them.
-NOT_SURGERY = frozenset(
-    {
+# How to speak of a named procedure: the gentler options worth asking about differ by
+# kind, so "physical therapy first" is said only where it fits: for joints and spines, and
+# for an operation left unnamed ("surgery"), as the seed guide puts it.
+PROCEDURE_KINDS = {
+    "joint": {
+        "BACK_SURGERY",
+        "SPINAL_FUSION",
+        "KNEE_REPLACEMENT",
+        "KNEE_SURGERY",
+        "HIP_REPLACEMENT",
+        "SHOULDER_SURGERY",
+        "CARPAL_TUNNEL",
+    },
+    "cancer_surgery": {
+        "MASTECTOMY",
+        "PROSTATECTOMY",
+        "COLON_SURGERY",
+        "KIDNEY_REMOVAL",
+        "LUNG_SURGERY",
+        "WHIPPLE",
+    },
+    "heart_brain": {"HEART_SURGERY", "HEART_PROCEDURE", "BRAIN_SURGERY"},
+    "other_surgery": {
+        "HYSTERECTOMY",
+        "GALLBLADDER_REMOVAL",
+        "HERNIA_REPAIR",
+        "WEIGHT_LOSS_SURGERY",
+        "THYROID_SURGERY",
+        "CATARACT_SURGERY",
+        "C_SECTION",
+    },
+    "transplant": {"TRANSPLANT"},
+    "amputation": {"AMPUTATION"},
+    # Treatments other than an operation.
+    "treatment": {
         "CHEMOTHERAPY",
         "RADIATION",
         "IMMUNOTHERAPY",
@@ -37,6 +68,37 @@ NOT_SURGERY = frozenset(
         "DIALYSIS",
         "BIOPSY",
         "LONG_TERM_MEDICATION",
+    },
+}
+# With a plain "surgery", the condition named beside it says which kind it is.
+CONDITION_KINDS = {
+    "heart_brain": {"HEART_DISEASE", "HEART_FAILURE", "HEART_VALVE", "ARRHYTHMIA", "BRAIN_TUMOR"},
+    "joint": {
+        "ARTHRITIS",
+        "HERNIATED_DISC",
+        "SPINAL_STENOSIS",
+        "BACK_PAIN",
+        "SCOLIOSIS",
+        "TORN_LIGAMENT",
+    },
+}
+# Diagnoses that make the complex-diagnosis answer fit (besides every cancer); another
+# named condition hears the general answer for a new diagnosis.
+COMPLEX_CONDITIONS = frozenset(
+    {
+        "SARCOMA",
+        "BRAIN_TUMOR",
+        "MULTIPLE_SCLEROSIS",
+        "PARKINSONS",
+        "ALS",
+        "EPILEPSY",
+        "DEMENTIA",
+        "NEUROPATHY",
+        "LUPUS",
+        "AUTOIMMUNE",
+        "RARE_DISEASE",
+        "HEART_FAILURE",
+        "LONG_COVID",
     }
 )
 
@@ -44,7 +106,11 @@ NOT_SURGERY = frozenset(
 # optionally <topic>.card.title / <topic>.card for the Alexa app.
 TOPICS = (
     "surgery",
-    "treatment",
+    *(kind for kind in PROCEDURE_KINDS),
+    "finding",
+    "fresh_review",
+    "scared",
+    "how_long",
     "complex",
     "unclear",
     "not_helping",
@@ -53,9 +119,16 @@ TOPICS = (
     "required",
 )
 
+# Topics whose "want to hear more?" leads to another topic's details.
+MORE = {"finding": "fresh_review", "joint": "surgery"}
+
 # Details that end by pointing to another area: <topic>.pointer, said only while that
 # area is loaded.
-POINTERS = {"complex": "specialist", "uneasy": "communicating", "required": "insurance"}
+POINTERS = {
+    "complex": "specialist",
+    "uneasy": "communicating",
+    "required": "insurance",
+}
 
 # The areas the open reprompt offers, in order.
 NEXT_AREAS = ("communicating", "records", "specialist")
@@ -157,8 +230,9 @@ def recommend(turn: Turn, answers: list[bool]) -> Response:
 
 # -- one-shot answers ----------------------------------------------------------------
 def summary(turn: Turn, topic: str) -> Response:
+    more = MORE.get(topic, topic)
     return turn.ask_yes_no(
-        turn.t(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{topic}.more"
+        turn.t(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{more}.more"
     )
 
 
@@ -171,12 +245,36 @@ def details(turn: Turn, topic: str) -> Response:
     return turn.ask(say, open_reprompt(turn), card=card)
 
 
+def is_cancer(condition_id: str | None) -> bool:
+    return bool(condition_id) and (condition_id == "CANCER" or condition_id.endswith("_CANCER"))
+
+
 def procedure_topic(turn: Turn) -> str | None:
-    """``surgery`` or ``treatment`` for a named procedure, ``None`` when none was named."""
+    """The topic for a named procedure (``joint``, ``treatment``, ...), ``None`` if none."""
     procedure = turn.slot(intents.PROCEDURE_SLOT)
     if procedure is None:
         return None
-    return "treatment" if procedure.id in NOT_SURGERY else "surgery"
+    for kind, ids in PROCEDURE_KINDS.items():
+        if procedure.id in ids:
+            return kind
+    condition = turn.slot(intents.CONDITION_SLOT)
+    condition_id = condition.id if condition else None
+    if is_cancer(condition_id) or condition_id == "SARCOMA":
+        return "cancer_surgery"
+    for kind, ids in CONDITION_KINDS.items():
+        if condition_id in ids:
+            return kind
+    return "surgery"
+
+
+def diagnosis_topic(turn: Turn) -> str:
+    """``complex`` for a cancer, a hard diagnosis or a stage; ``diagnosis`` for another."""
+    condition = turn.slot(intents.CONDITION_SLOT)
+    if condition is None or not condition.matched or turn.slot(intents.STAGE_SLOT):
+        return "complex"
+    if is_cancer(condition.id) or condition.id in COMPLEX_CONDITIONS:
+        return "complex"
+    return "diagnosis"
 
 
 def first_records(turn: Turn) -> Response:
@@ -219,6 +317,29 @@ class CheckHandler(AreaHandler):
         if topic is not None:
             return summary(turn, topic)
         return start_check(turn)
+
+
+class DiagnosisHandler(AreaHandler):
+    """A diagnosis named, with or without a stage or the person it is about."""
+
+    intents = (intents.COMPLEX_DIAGNOSIS,)
+
+    def answer(self, turn: Turn) -> Response:
+        topic = diagnosis_topic(turn)
+        if topic == "diagnosis":
+            return turn.ask_yes_no(
+                turn.t("diagnosis.summary"), turn.t("overview.reprompt"), about="start_check"
+            )
+        return summary(turn, topic)
+
+
+class AboutMeHandler(AreaHandler):
+    """Who is speaking: not a doctor, and general information only."""
+
+    intents = (intents.ARE_YOU_A_DOCTOR,)
+
+    def answer(self, turn: Turn) -> Response:
+        return turn.ask(turn.t("about_me"), open_reprompt(turn))
 
 
 class WhatIsHandler(AreaHandler):
@@ -333,13 +454,18 @@ def handlers(area: Area) -> list[AreaHandler]:
         NotSureHandler(area),
         CheckHandler(area),
         WhatIsHandler(area),
+        AboutMeHandler(area),
+        DiagnosisHandler(area),
         OverviewHandler(area),
         SurgeryHandler(area),
         WaitingHandler(area),
-        TopicHandler(area, intents.COMPLEX_DIAGNOSIS, "complex", summary),
         TopicHandler(area, intents.NO_DIAGNOSIS, "unclear", summary),
         TopicHandler(area, intents.NOT_WORKING, "not_helping", summary),
         TopicHandler(area, intents.UNEASY, "uneasy", summary),
         TopicHandler(area, intents.NOTHING_CAN_BE_DONE, "nothing_can_be_done", summary),
         TopicHandler(area, intents.REQUIRED, "required", summary),
+        TopicHandler(area, intents.FINDING, "finding", summary),
+        TopicHandler(area, intents.FRESH_REVIEW, "fresh_review", summary),
+        TopicHandler(area, intents.SCARED, "scared", summary),
+        TopicHandler(area, intents.HOW_LONG, "how_long", summary),
     ]

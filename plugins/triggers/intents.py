@@ -19,3 +19,11 @@ FALLBACK = "AMAZON.FallbackIntent"
 
 CONDITION_SLOT = "condition"
 PROCEDURE_SLOT = "procedure"
+
+FINDING = "TestFindingIntent"
+FRESH_REVIEW = "FreshReviewIntent"
+SCARED = "FeelingScaredIntent"
+HOW_LONG = "HowLongIntent"
+ARE_YOU_A_DOCTOR = "AreYouADoctorIntent"
+
+STAGE_SLOT = "stage"

@@ -10,7 +10,7 @@ def test_coverage_first_then_the_questions_for_the_insurer(alexa):
     r = one_breath(alexa.say("will my insurance cover a second opinion"))
     assert r.plugin == "insurance"
     assert "Before you book" in r.speech and "network" in r.speech
-    assert "Many plans pay for a second opinion" in r.speech and "require one" in r.speech
+    assert "many plans pay for a second opinion" in r.speech and "require one" in r.speech
     assert "avoid surprise bills" in r.speech and r.speech.endswith("?")
 
     r = one_breath(alexa.say("yes"))
@@ -23,7 +23,7 @@ def test_coverage_first_then_the_questions_for_the_insurer(alexa):
     assert "in my network?" in card and "What will I pay" in card
 
     r = one_breath(alexa.say("more"))
-    assert "What you'll pay" in r.speech
+    assert "What will you pay" in r.speech
     assert "HMOs and Medicare Advantage plans" in r.speech and r.speech.endswith("?")
     r = one_breath(alexa.say("yes"))
     assert "referral first" in r.speech and "self-pay" in r.speech
@@ -32,7 +32,7 @@ def test_coverage_first_then_the_questions_for_the_insurer(alexa):
 
 def test_plan_types_offer_the_questions_when_not_heard_yet(alexa):
     alexa.launch()
-    r = one_breath(alexa.say("i have an h. m. o."))
+    r = one_breath(alexa.say("how do plan types differ"))
     assert r.intent == "InsurancePlanRulesIntent"
     assert "HMO" in r.speech and "Medicare Advantage" in r.speech
     assert "in the network" in r.speech and "self-pay" in r.speech
@@ -44,7 +44,7 @@ def test_medicare_covers_a_second_and_third_opinion(alexa):
     alexa.launch()
     r = one_breath(alexa.say("does medicare cover a second opinion"))
     assert r.intent == "MedicareIntent"
-    assert "Part B" in r.speech and "before surgery that isn't an emergency" in r.speech
+    assert "Part B" in r.speech and "before non-emergency surgery" in r.speech
     assert "third opinion if the first two disagree" in r.speech
     assert "20 percent" in r.speech and "deductible" in r.speech
     r = one_breath(alexa.say("no"))

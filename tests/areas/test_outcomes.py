@@ -34,10 +34,10 @@ def test_surgeon_says_operate_other_doctor_says_physical_therapy(alexa):
     alexa.launch()
     r = one_breath(alexa.say("the surgeon says operate but the other doctor says physical therapy"))
     assert r.intent == "SurgeryVersusTherapyIntent" and r.plugin == "outcomes"
-    assert "surgeons see what an operation can fix" in r.speech
+    assert "Surgeons see what an operation can fix" in r.speech
     assert "evidence" in r.speech
     assert "if I try physical therapy first, for how long" in r.speech
-    assert "will surgery still be an option later" in r.speech
+    assert "Will surgery still be an option later" in r.speech
     assert r.card["title"] == "When one doctor says surgery and another says therapy"
     r = one_breath(alexa.say("yes"))
     assert "third opinion" in r.speech

@@ -10,7 +10,7 @@ POINTERS = [
     (
         "records",
         ["should i get a second opinion", "yes", "yes", "yes"],
-        "For the full checklist, ask: what records do I need.",
+        "For the full list, ask: what records do I need.",
     ),
     (
         "specialist",

@@ -81,7 +81,7 @@ def test_requesting_and_sending_records(alexa):
     assert "release form" in r.speech
     assert "before your second appointment" in r.speech
     assert "call a few days ahead" in r.speech
-    assert "slides and scan discs straight to the new office" in r.speech
+    assert "Ask the lab to send pathology slides" in r.card["content"]
     assert "release form" in r.card["content"] and "confirm it all arrived" in r.card["content"]
     r = one_breath(alexa.say("yes"))
     assert "9 kinds of records" in r.speech

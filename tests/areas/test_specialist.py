@@ -5,16 +5,20 @@ from skill.simulator import one_breath
 
 def test_finding_a_specialist_and_where_to_get_names(alexa):
     alexa.launch()
-    r = one_breath(alexa.say("how do i find a specialist"))
+    r = one_breath(alexa.say("how do i find a specialist"), 45)
     assert r.plugin == "specialist"
-    assert "specializes in your exact condition" in r.speech
-    assert "sees many patients with it" in r.speech
-    assert "independent, unbiased review" in r.speech and r.speech.endswith("?")
+    # The how comes first: a referral, associations and patient groups, then what to check.
+    assert r.speech.startswith("Ask your doctor to refer you to a specialist")
+    assert "your exact condition" in r.speech and "independent view" in r.speech
+    assert "medical associations and patient advocacy groups" in r.speech.lower()
+    assert r.speech.endswith("Want to hear what to check?")
     assert "NCI" not in r.speech
+    r = one_breath(alexa.say("yes"), 45)
+    assert r.intent == "AMAZON.YesIntent" and "board certified" in r.speech
 
     r = one_breath(alexa.say("where to find names"))
     assert r.intent == "SpecialistSourcesIntent"
-    assert "ask for a referral" in r.speech and "outside their own practice" in r.speech
+    assert "for a referral" in r.speech and "outside their own practice" in r.speech
     assert "medical association" in r.speech and "patient advocacy groups" in r.speech
     assert r.card["title"] == "Finding a specialist for a second opinion"
     assert "board certified" in r.card["content"]
