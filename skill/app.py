@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, redirect, request
 from werkzeug.exceptions import HTTPException
 
-from skill import log_limits, metrics
+from skill import log_limits, metrics, policy_pages
 from skill.endpoint import PLUGIN_HEADER, SECURITY_HEADERS, AlexaEndpoint, error
 from skill.errors import log_failure
 from skill.runtime import SkillRuntime
@@ -66,6 +66,19 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
     @app.get("/metrics")
     def prometheus() -> Response:
         return Response(metrics.exposition(), content_type=metrics.CONTENT_TYPE)
+
+    @app.get("/privacy")
+    @app.get("/terms")
+    def policy() -> Response:
+        # The manifest's policy URLs: this app's own pages, or where the settings send them.
+        name = request.path.strip("/")
+        elsewhere = settings.privacy_url if name == "privacy" else settings.terms_url
+        if elsewhere:
+            return redirect(elsewhere)
+        try:
+            return Response(policy_pages.page(name), mimetype="text/html")
+        except policy_pages.PageMissing as exc:
+            return error(str(exc), 404)
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -18,6 +18,8 @@ from skill.core.handlers import ErrorHandler, apology, core_handlers
 from skill.core.interceptors import LogAnswer, RememberAnswer
 from skill.core.menu import Menu
 from skill.errors import log_failure
+from skill.health import HealthDataPolicy
+from skill.name_free import CanFulfillHandler
 from skill.persistence import make_adapter
 from skill.persistence.interceptors import LoadUserState, SaveUserState
 from skill.plugin_manager import call_each, make_plugin_manager
@@ -152,8 +154,12 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     builder.add_global_request_interceptor(safety.SafetyScreen())
     if store is not None:
         builder.add_global_request_interceptor(LoadUserState(store))
+    builder.add_global_request_interceptor(HealthDataPolicy(settings.hipaa_eligible))
+    guidance_intents = [intent for _, h in plugin_handlers for intent in contract.intents_of(h)]
     for handler in [
         *(AttributedHandler(h, safety.SAFETY.name, menu) for h in gate_handlers(menu)),
+        # Alexa's "could you answer this?" is answered without speech (the gate lets it by).
+        AttributedHandler(CanFulfillHandler(guidance_intents), "core", menu),
         # Privacy controls are the host's own and must win over any area's intents.
         *(AttributedHandler(h, "core", menu) for h in privacy_handlers(store, menu)),
         AttributedHandler(TouchHandler(screens, menu), "core", menu),

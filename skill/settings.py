@@ -82,6 +82,13 @@ class Settings:
     #: Where verified certificate chains are kept across restarts; ``None``: the user
     #: data directory.
     cert_dir: str | None = None
+    #: The deployment is HIPAA-eligible (see docs/publishing.md): only then does health
+    #: progress (quick check answers, records gathered) outlive the session.
+    hipaa_eligible: bool = False
+    #: Where the manifest's privacy policy and terms of use live; ``None``: this app's own
+    #: ``/privacy`` and ``/terms``, rendered from ``docs/``.
+    privacy_url: str | None = None
+    terms_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
@@ -102,6 +109,11 @@ class Settings:
             ),
             user_salt=env.get("SECOND_OPINION_USER_SALT") or "",
             disabled_plugins=tuple(blocked_from_env(dict(env))),
+            hipaa_eligible=_flag(
+                "SECOND_OPINION_HIPAA_ELIGIBLE", env.get("SECOND_OPINION_HIPAA_ELIGIBLE"), False
+            ),
+            privacy_url=env.get("SECOND_OPINION_PRIVACY_URL") or None,
+            terms_url=env.get("SECOND_OPINION_TERMS_URL") or None,
             max_body_bytes=_positive(
                 "SECOND_OPINION_MAX_BODY_BYTES", env.get("SECOND_OPINION_MAX_BODY_BYTES"), 262144
             ),

@@ -9,7 +9,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill import speech, state
+from skill import health, speech, state
 from skill.i18n import locale_of, strings_for
 
 if TYPE_CHECKING:
@@ -110,6 +110,23 @@ class Turn:
     def save_user(self) -> None:
         """Mark the durable state changed, so it is written when this turn answers."""
         state.mark_changed(self.handler_input)
+
+    @property
+    def progress(self) -> dict:
+        """This area's health progress: quick check answers, records gathered.
+
+        Durable (it is :attr:`user`) only in a HIPAA-eligible deployment; otherwise it
+        lives in this session and is gone when the session ends (see :mod:`skill.health`).
+        Keep in it anything that says something about the user's health or care.
+        """
+        if health.durable(self.handler_input):
+            return self.user
+        return self.session.setdefault(health.PROGRESS_KEY, {}).setdefault(self.area.name, {})
+
+    def save_progress(self) -> None:
+        """Mark :attr:`progress` changed, so it is written when it is durable."""
+        if health.durable(self.handler_input):
+            self.save_user()
 
     @property
     def question(self) -> str | None:

@@ -66,7 +66,7 @@ def next_reprompt(turn: Turn) -> str:
 # -- answers shared by several handlers ----------------------------------------------
 def read_checklist(turn: Turn) -> Response:
     turn.memory[HEARD_KEY] = True
-    have = len(checklist.gathered(turn.user))
+    have = len(checklist.gathered(turn.progress))
     intro = turn.t("checklist.intro", count=total())
     if have:
         intro = speech.join(intro, turn.t("checklist.progress", have=have))
@@ -81,8 +81,8 @@ def read_checklist(turn: Turn) -> Response:
 
 
 def read_missing(turn: Turn) -> Response:
-    have = len(checklist.gathered(turn.user))
-    missing = checklist.missing(turn.user)
+    have = len(checklist.gathered(turn.progress))
+    missing = checklist.missing(turn.progress)
     if not missing:
         return turn.ask(turn.t("missing.all", total=total()), next_reprompt(turn))
     if have:
@@ -126,14 +126,14 @@ def which_record(turn: Turn, reprompt_key: str) -> Response:
 def mark(turn: Turn, item: str) -> Response:
     turn.memory[ITEM_KEY] = item
     name = item_name(turn, item)
-    if not checklist.mark(turn.user, item):
+    if not checklist.mark(turn.progress, item):
         return turn.ask_yes_no(
             speech.join(turn.t("gathered.already", name=name), turn.t("gathered.ask")),
             turn.t("gathered.reprompt"),
             about="missing",
         )
-    turn.save_user()
-    have = len(checklist.gathered(turn.user))
+    turn.save_progress()
+    have = len(checklist.gathered(turn.progress))
     if have == total():
         return turn.ask(turn.t("gathered.all", total=total()), next_reprompt(turn))
     return turn.ask_yes_no(
@@ -149,9 +149,9 @@ def mark(turn: Turn, item: str) -> Response:
 def unmark(turn: Turn, item: str) -> Response:
     turn.memory[ITEM_KEY] = item
     name = item_name(turn, item)
-    if checklist.unmark(turn.user, item):
-        turn.save_user()
-        have = len(checklist.gathered(turn.user))
+    if checklist.unmark(turn.progress, item):
+        turn.save_progress()
+        have = len(checklist.gathered(turn.progress))
         if have:
             said = turn.t("unmarked", name=name, have=have, total=total())
         else:
@@ -166,7 +166,7 @@ def unmark(turn: Turn, item: str) -> Response:
 def describe(turn: Turn, item: str) -> Response:
     about = turn.t(f"item.{item}.about")
     turn.memory[ITEM_KEY] = item
-    if item in checklist.gathered(turn.user):
+    if item in checklist.gathered(turn.progress):
         return turn.ask(speech.join(about, turn.t("detail.have")), turn.t("detail.reprompt"))
     return turn.ask_yes_no(
         speech.join(about, turn.t("detail.ask")), turn.t("detail.ask_reprompt"), about="have_item"
@@ -178,7 +178,7 @@ class OverviewHandler(AreaHandler):
     intents = (intents.OVERVIEW,)
 
     def answer(self, turn: Turn) -> Response:
-        have = len(checklist.gathered(turn.user))
+        have = len(checklist.gathered(turn.progress))
         progress = turn.t("overview.progress", have=have, total=total()) if have else ""
         return turn.ask(
             speech.join(turn.t("overview"), progress, turn.t("overview.ask")),
@@ -246,7 +246,7 @@ class ResetHandler(AreaHandler):
     intents = (intents.RESET,)
 
     def answer(self, turn: Turn) -> Response:
-        have = len(checklist.gathered(turn.user))
+        have = len(checklist.gathered(turn.progress))
         if not have:
             return turn.ask_yes_no(
                 turn.t("reset.empty"), turn.t("reset.empty_reprompt"), about="checklist"
@@ -275,8 +275,8 @@ class RecordsAnswerHandler(AnswerHandler):
         if about == "reset":
             if not yes:
                 return next_steps(turn, "reset.kept")
-            checklist.clear(turn.user)
-            turn.save_user()
+            checklist.clear(turn.progress)
+            turn.save_progress()
             return turn.ask_yes_no(
                 turn.t("reset.done", count=total()),
                 turn.t("reset.done_reprompt"),

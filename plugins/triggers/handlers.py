@@ -171,8 +171,8 @@ def unfinished(answers: object) -> bool:
 def keep_answers(turn: Turn, answers: list[bool]) -> None:
     """The check's answers, as yes/no flags only, kept so it can be picked up later."""
     turn.memory[CHECK_KEY] = answers
-    turn.user[CHECK_KEY] = list(answers)
-    turn.save_user()
+    turn.progress[CHECK_KEY] = list(answers)
+    turn.save_progress()
 
 
 def start_check(turn: Turn, intro_key: str = "check.intro") -> Response:
@@ -182,7 +182,7 @@ def start_check(turn: Turn, intro_key: str = "check.intro") -> Response:
 
 def resume_check(turn: Turn) -> Response:
     """Pick the check up at the question after the last one answered."""
-    turn.memory[CHECK_KEY] = list(turn.user.get(CHECK_KEY) or [])
+    turn.memory[CHECK_KEY] = list(turn.progress.get(CHECK_KEY) or [])
     return ask_question(turn, turn.t("check.resumed"))
 
 
@@ -211,8 +211,8 @@ def record_answer(turn: Turn, yes: bool) -> Response:
 
 def recommend(turn: Turn, answers: list[bool]) -> Response:
     """Name the user's own reasons and offer the next step; or, with none, their right."""
-    turn.user.pop(CHECK_KEY, None)  # a finished check is nothing to come back to
-    turn.save_user()
+    turn.progress.pop(CHECK_KEY, None)  # a finished check is nothing to come back to
+    turn.save_progress()
     asked = QUESTIONS[: len(answers)]
     reasons = [turn.t(f"check.reason.{q}") for q, yes in zip(asked, answers, strict=True) if yes]
     if not reasons:
@@ -431,8 +431,8 @@ class Answers(AnswerHandler):
         if about == "resume":
             if yes:
                 return resume_check(turn)
-            turn.user.pop(CHECK_KEY, None)
-            turn.save_user()
+            turn.progress.pop(CHECK_KEY, None)
+            turn.save_progress()
             return turn.ask(turn.t("check.dropped"), open_reprompt(turn))
         if not yes:
             return turn.ask(turn.t("no_thanks"), open_reprompt(turn))

@@ -12,7 +12,18 @@ from skill.plugin_manager import PluginContractError
 from skill.settings import SettingsError
 
 # Each module defines ``add_parser(subparsers)``, which sets ``func`` on its parser.
-COMMANDS = ["chat", "simulate", "serve", "plugins", "model", "data", "studio", "screens"]
+COMMANDS = [
+    "chat",
+    "simulate",
+    "serve",
+    "plugins",
+    "model",
+    "data",
+    "studio",
+    "package",
+    "certify",
+    "screens",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

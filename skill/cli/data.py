@@ -105,6 +105,13 @@ def on_store(action: StoreAction) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+#: What ``export`` says about quick check answers and gathered records, by deployment.
+HEALTH_PROGRESS = {
+    True: "kept across sessions: this deployment is HIPAA-eligible",
+    False: "session only: never stored (set SECOND_OPINION_HIPAA_ELIGIBLE to keep it)",
+}
+
+
 def _fail(message: str) -> int:
     print(f"second-opinion data: {message}", file=sys.stderr)
     return 1
@@ -120,7 +127,12 @@ def run_export(args: argparse.Namespace, settings: Settings, store: UserStore) -
     if record is None:
         return _fail("nothing is stored for that user")
     data = record.as_dict()
-    data.update(store=settings.store, created=_when(record.created), touched=_when(record.touched))
+    data.update(
+        store=settings.store,
+        created=_when(record.created),
+        touched=_when(record.touched),
+        health_progress=HEALTH_PROGRESS[settings.hipaa_eligible],
+    )
     print(json.dumps(data, indent=2, sort_keys=True))
     return 0
 

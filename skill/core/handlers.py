@@ -12,7 +12,7 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_request_type
 
-from skill import paging, state
+from skill import health, paging, state
 from skill.area import is_request, pending_question
 from skill.context import answered_by
 from skill.core import CORE
@@ -83,6 +83,9 @@ class LaunchHandler(CoreHandler):
         flags = user.setdefault(CORE.name, {})
         if flags.get(DISCLAIMER_FLAG):
             opening = self.t(turn, "welcome.back")
+            if not health.durable(turn.handler_input):
+                # Health progress went with the last session: say where the user's copy is.
+                opening = f"{opening} {self.t(turn, 'welcome.session_only')}"
             for area in self.menu.areas:
                 progress = area.progress(turn.locale, user.get(area.name) or {})
                 if progress:

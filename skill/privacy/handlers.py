@@ -16,6 +16,7 @@ from skill import speech, state
 from skill.area import AnswerHandler, Area, AreaHandler
 from skill.core import CORE
 from skill.core.handlers import DISCLAIMER_FLAG, leave_areas
+from skill.health import PROGRESS_KEY, durable
 from skill.persistence.interceptors import loaded
 from skill.privacy import PRIVACY
 from skill.privacy.intents import DELETE_MY_DATA, SKILL_DISABLED, WHAT_DO_YOU_REMEMBER
@@ -78,6 +79,7 @@ class ConfirmDeleteHandler(PrivacyHandler, AnswerHandler):
                 logger.warning("erase failed: %s (request %s)", type(exc).__name__, turn.request_id)
                 return self.carry_on(turn, turn.t("delete.failed"))
         state.forget(turn.handler_input)
+        turn.session.pop(PROGRESS_KEY, None)
         logger.info("user data erased on request (request %s)", turn.request_id)
         return self.carry_on(turn, turn.t("delete.done"))
 
@@ -95,17 +97,42 @@ class WhatDoYouRememberHandler(PrivacyHandler):
         progress = self.progress(turn, user)
         heard = bool((user.get(CORE.name) or {}).get(DISCLAIMER_FLAG))
         session_only = self.store is None
+        held = self.held_now(turn)
+        # Health progress kept for this session only: with no store it is simply part of
+        # what is held now; beside a store, said apart from what is saved.
+        also_held = ""
+        if session_only:
+            progress = held + progress
+        elif held:
+            items = speech.spoken_list(held, CORE.strings.get(turn.locale, "and"))
+            also_held = turn.t("remember.held_now", items=items)
+        never = turn.t(
+            "remember.never"
+            if session_only or durable(turn.handler_input)
+            else "remember.never_session"
+        )
         if not progress and not heard:
             opening = turn.t("remember.nothing_session" if session_only else "remember.nothing")
-            return self.carry_on(turn, opening)
+            return self.carry_on(turn, speech.join(opening, also_held))
         if progress:
             items = speech.spoken_list(progress, CORE.strings.get(turn.locale, "and"))
             also = turn.t("remember.disclaimer_also") if heard else ""
         else:
             items, also = turn.t("remember.disclaimer"), ""
         intro = turn.t("remember.intro_session" if session_only else "remember.intro", items=items)
-        opening = speech.join(intro, also, turn.t("remember.never"), turn.t("remember.control"))
+        opening = speech.join(intro, also, also_held, never, turn.t("remember.control"))
         return self.carry_on(turn, opening)
+
+    def held_now(self, turn: Turn) -> list[str]:
+        """Health progress kept for this session only, one phrase per area, in menu order."""
+        if durable(turn.handler_input):
+            return []
+        held = turn.session.get(PROGRESS_KEY) or {}
+        return [
+            kept_phrase(area, turn, held[area.name])
+            for area in self.menu.areas
+            if holds_something(held.get(area.name))
+        ]
 
     def progress(self, turn: Turn, user: dict) -> list[str]:
         """One phrase per area with something kept, in menu order."""

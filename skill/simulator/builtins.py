@@ -7,7 +7,12 @@ common ways people say each one, in English.
 from __future__ import annotations
 
 #: Alexa requires these in every custom skill, declared or not.
-REQUIRED = ("AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent")
+REQUIRED = (
+    "AMAZON.HelpIntent",
+    "AMAZON.StopIntent",
+    "AMAZON.CancelIntent",
+    "AMAZON.NavigateHomeIntent",
+)
 
 SAMPLES: dict[str, tuple[str, ...]] = {
     "AMAZON.HelpIntent": (

@@ -45,13 +45,19 @@ class Finding:
         return f"{self.level:<8}{self.rule:<22}{self.where}: {self.message}"
 
 
-def check(model: InteractionModel) -> list[Finding]:
-    """Every finding for ``model``, errors first."""
+def check(model: InteractionModel, *, ambiguity: bool = True) -> list[Finding]:
+    """Every finding for ``model``, errors first.
+
+    :param ambiguity: also report samples another intent matches (warnings that take
+        seconds on a large model; Alexa's build does not refuse them).
+    """
     findings = [
         *_invocation(model),
         *_intents(model),
+        *_shared_samples(model),
+        *_fallback_sensitivity(model),
         *_types(model),
-        *_ambiguity(model),
+        *(_ambiguity(model) if ambiguity else ()),
     ]
     return sorted(findings, key=lambda f: (f.level != ERROR, f.rule, f.where))
 
@@ -151,6 +157,45 @@ def _intents(model: InteractionModel) -> list[Finding]:
             if slot.name not in used and intent.samples:
                 found.append(Finding(WARNING, "slot-unused", where, "no sample uses this slot"))
     return found
+
+
+def _shared_samples(model: InteractionModel) -> list[Finding]:
+    """The same sample in two intents: Alexa's build refuses the model."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for intent in model.intents.values():
+        for sample in intent.samples:
+            key = " ".join(_SLOT_REF.sub(lambda m: "{" + m.group(1) + "}", sample).lower().split())
+            if intent.name not in owners[key]:
+                owners[key].append(intent.name)
+    return [
+        Finding(ERROR, "sample-in-two-intents", f"{names[0]}: {sample!r}", f"also in {names[1:]}")
+        for sample, names in sorted(owners.items())
+        if len(names) > 1
+    ]
+
+
+#: What ``modelConfiguration.fallbackIntentSensitivity.level`` may be.
+FALLBACK_LEVELS = ("LOW", "MEDIUM", "HIGH")
+
+
+def _fallback_sensitivity(model: InteractionModel) -> list[Finding]:
+    """A fallback intent needs its sensitivity set, to one of Alexa's levels."""
+    language = model.document["interactionModel"]["languageModel"]
+    level = ((language.get("modelConfiguration") or {}).get("fallbackIntentSensitivity") or {}).get(
+        "level"
+    )
+    where = "modelConfiguration.fallbackIntentSensitivity"
+    if level is None:
+        if "AMAZON.FallbackIntent" in model.intents:
+            return [Finding(WARNING, "fallback-sensitivity", where, "not set: Alexa uses LOW")]
+        return []
+    if level not in FALLBACK_LEVELS:
+        return [
+            Finding(
+                ERROR, "fallback-sensitivity", where, f"{level!r} is not one of {FALLBACK_LEVELS}"
+            )
+        ]
+    return []
 
 
 def _letters(text: str) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -9,15 +10,19 @@ from skill.screens.lint import check_screens
 from skill.speech import plain
 
 MAX_SPEECH = 8000
-#: Tags Alexa's SSML accepts (``amazon:`` ones written with their prefix).
+#: Tags Alexa's SSML accepts (``amazon:`` ones written with their prefix). Polly's own
+#: (``mark``, ``amazon:breath``, ``amazon:auto-breaths``) fail Alexa's certification.
 SSML_TAGS = frozenset(
     {
         "speak", "p", "s", "break", "emphasis", "lang", "phoneme", "prosody", "say-as",
-        "sub", "voice", "w", "audio", "mark",
-        "amazon:effect", "amazon:emotion", "amazon:domain", "amazon:auto-breaths",
-        "amazon:breath", "amazon:breathing",
+        "sub", "voice", "w", "audio",
+        "amazon:effect", "amazon:emotion", "amazon:domain",
     }
 )  # fmt: skip
+#: Alexa's limits: a card's title and text together, and the whole response (with its
+#: session attributes), in characters and bytes.
+MAX_CARD = 8000
+MAX_RESPONSE_BYTES = 24 * 1024
 _AMAZON_NS = "urn:amazon-ssml"
 CLOSING = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
 
@@ -128,9 +133,16 @@ def lint(
         problems.append(Problem("stop-stays-open", f"{intent} must end the session"))
 
     problems += [Problem(rule, message) for rule, message in check_screens(envelope, request)]
+    size = len(json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
+    if size > MAX_RESPONSE_BYTES:
+        problems.append(
+            Problem("response-too-large", f"{size} bytes with session attributes (max 24 KB)")
+        )
     card = response.get("card")
     if card is not None:
         text = card.get("content") or card.get("text") or ""
+        if len(card.get("title") or "") + len(text) > MAX_CARD:
+            problems.append(Problem("card-too-long", f"title and text over {MAX_CARD} characters"))
         if card.get("type") in ("Simple", "Standard") and not (card.get("title") and text):
             problems.append(Problem("card-empty", "the card has no title or no text"))
     return problems

@@ -177,6 +177,7 @@ def test_starting_the_checklist_over(alexa):
     assert "Nothing is ticked off yet" in alexa.say("what am i missing").speech
 
 
+@pytest.mark.hipaa_eligible
 def test_progress_is_offered_when_the_user_comes_back(alexa):
     alexa.launch()
     alexa.say("i have my pathology report")
@@ -192,6 +193,7 @@ def test_progress_is_offered_when_the_user_comes_back(alexa):
     assert "Operative" not in heard and "Discharge" in heard
 
 
+@pytest.mark.hipaa_eligible
 def test_declining_to_resume_offers_next_steps(alexa):
     alexa.launch()
     alexa.say("i have my scans")

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from skill.simulator import one_breath
 
 QUESTION_WORDS = {
@@ -288,6 +290,7 @@ def test_what_a_second_opinion_is_and_that_asking_is_normal(alexa):
     assert r.plugin == "triggers" and QUESTION_WORDS["complex"] in r.speech
 
 
+@pytest.mark.hipaa_eligible
 def test_a_check_left_halfway_is_picked_up_next_time(alexa):
     start_check(alexa)
     alexa.say("no")
@@ -307,6 +310,7 @@ def test_a_check_left_halfway_is_picked_up_next_time(alexa):
     assert "check" not in r.session_attributes["user"]["triggers"]
 
 
+@pytest.mark.hipaa_eligible
 def test_a_check_set_aside_is_not_offered_again(alexa):
     start_check(alexa)
     alexa.say("no")

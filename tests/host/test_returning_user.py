@@ -1,5 +1,7 @@
 """A returning user is greeted with where they left off, kept across sessions."""
 
+import pytest
+
 
 def test_returning_user_hears_the_area_they_were_last_in(alexa):
     alexa.launch()
@@ -12,6 +14,7 @@ def test_returning_user_hears_the_area_they_were_last_in(alexa):
     assert r.session_attributes["user"]["core"]["last_area"] == "specialist"
 
 
+@pytest.mark.hipaa_eligible
 def test_records_progress_comes_before_the_last_area(alexa):
     alexa.launch()
     alexa.say("i have my imaging scans")

@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
+#: These tests keep the records checklist in the store, as a HIPAA-eligible deployment does;
+#: tests/publish/test_health_data.py checks that nothing of it is kept otherwise.
+HIPAA_ENV = "SECOND_OPINION_HIPAA_ELIGIBLE"
 ROOT = HERE.parents[1]
 
 
@@ -21,6 +24,7 @@ def child_env(**extra: str) -> dict:
     """The environment for a child process: no store settings leak in from outside."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SECOND_OPINION_")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+    env[HIPAA_ENV] = "1"  # the store is tested with health progress in it
     env.update(extra)
     return env
 
@@ -75,6 +79,12 @@ def open_files(path: Path) -> int:
 
 
 @pytest.fixture
+def alexa_settings(alexa_settings):
+    """The ``alexa`` fixture's settings, with health progress durable."""
+    return alexa_settings.with_(hipaa_eligible=True)
+
+
+@pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "progress.sqlite3"
 
@@ -88,7 +98,7 @@ def make_runtime(db: Path):
     from skill.settings import Settings
 
     def build(**settings) -> SkillRuntime:
-        values = dict(verify=False, db_path=str(db), plugins=[store_area])
+        values = dict(verify=False, db_path=str(db), plugins=[store_area], hipaa_eligible=True)
         values.update(settings)
         return SkillRuntime(Settings(**values))
 

@@ -17,6 +17,8 @@ def no_store_settings(monkeypatch, tmp_path):
     for name in ("SECOND_OPINION_STORE", "SECOND_OPINION_DB", "SECOND_OPINION_USER_SALT"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+    # The records checklist shows where the store is, so keep it, as a HIPAA-eligible skill.
+    monkeypatch.setenv("SECOND_OPINION_HIPAA_ELIGIBLE", "1")
 
 
 def gathered(path) -> list[str]:
