@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,6 +24,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--endpoint", metavar="URL", help="your HTTPS endpoint, .../alexa")
     parser.add_argument("--privacy-url", help="privacy policy URL (default: ENDPOINT's /privacy)")
     parser.add_argument("--terms-url", help="terms of use URL (default: ENDPOINT's /terms)")
+    parser.add_argument(
+        "--zip", action="store_true", help="also write OUT.zip, which unzips to the same project"
+    )
     parser.set_defaults(func=run)
 
 
@@ -40,5 +44,8 @@ def run(args: argparse.Namespace) -> int:
     except PackageError as exc:
         print(f"second-opinion package: {exc}", file=sys.stderr)
         return 2
+    if args.zip:
+        archive = shutil.make_archive(str(out), "zip", root_dir=out)
+        print(f"wrote {archive}")
     print(f"wrote {len(written)} files to {out}; next: second-opinion certify --package {out}")
     return 0

@@ -128,3 +128,12 @@ def test_a_hipaa_eligible_deployment_declares_health_information(
     manifest = read(tmp_path, "skill-package/skill.json")["manifest"]
     assert manifest["privacyAndCompliance"]["usesHealthInfo"] is True
     assert "HIPAA-eligible" in manifest["publishingInformation"]["testingInstructions"]
+
+
+def test_zip_unzips_to_the_same_layout(tmp_path, policy_urls):
+    import zipfile
+
+    out = tmp_path / "project"
+    assert main(["package", "--out", str(out), "--lambda", "--zip", *policy_urls]) == 0
+    names = set(zipfile.ZipFile(tmp_path / "project.zip").namelist())
+    assert names >= ROOT_FILES
