@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
+from skill import dialog
 from skill.i18n import strings_for
-from skill.turn import AREA_KEY, QUESTION_KEY, Turn, session_of
+from skill.turn import AREA_KEY, Turn, session_of
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -82,7 +83,7 @@ def current_area(handler_input: HandlerInput) -> str | None:
 
 
 def pending_question(handler_input: HandlerInput) -> dict:
-    return session_of(handler_input).get(QUESTION_KEY) or {}
+    return dialog.pending(handler_input)
 
 
 class AreaHandler(AbstractRequestHandler):
@@ -136,15 +137,24 @@ class AnswerHandler(AreaHandler):
     """Takes yes and no to a question this area asked with :meth:`Turn.ask_yes_no`.
 
     Set ``questions`` to the ``about`` values it answers; :meth:`answer` gets the turn and
-    reads ``turn.intent_name`` (``AMAZON.YesIntent`` or ``AMAZON.NoIntent``) and
-    ``turn.question``.
+    reads ``turn.intent_name`` (``AMAZON.YesIntent`` or ``AMAZON.NoIntent``, also for a yes
+    or no that said more, like "no she hasn't been offered surgery") and ``turn.question``.
+
+    "Kind of" and "not sure" go to the host, which asks for a yes or a no, unless the
+    question is in ``hedged``: then they come here too, and ``turn.answer`` is
+    ``"partly"`` or ``"unsure"``.
     """
 
-    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+    intents = (*dialog.ANSWERS, *dialog.HEDGES)
     questions: tuple[str, ...] = ()
+    hedged: tuple[str, ...] = ()
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not is_request(handler_input, *self.intents):
             return False
         pending = pending_question(handler_input)
-        return pending.get("area") == self.area.name and pending.get("about") in self.questions
+        if pending.get("area") != self.area.name:
+            return False
+        if get_intent_name(handler_input) in dialog.HEDGES:
+            return pending.get("about") in self.hedged
+        return pending.get("about") in self.questions

@@ -15,7 +15,7 @@ from skill import NAME, contract, safety
 from skill.area import Area, AreaHandler
 from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
-from skill.core.interceptors import LogAnswer, RememberAnswer
+from skill.core.interceptors import HearContext, LogAnswer, RememberAnswer
 from skill.core.menu import Menu
 from skill.errors import log_failure
 from skill.health import HealthDataPolicy
@@ -155,6 +155,7 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     if store is not None:
         builder.add_global_request_interceptor(LoadUserState(store))
     builder.add_global_request_interceptor(HealthDataPolicy(settings.hipaa_eligible))
+    builder.add_global_request_interceptor(HearContext())
     guidance_intents = [intent for _, h in plugin_handlers for intent in contract.intents_of(h)]
     for handler in [
         *(AttributedHandler(h, safety.SAFETY.name, menu) for h in gate_handlers(menu)),

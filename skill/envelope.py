@@ -8,6 +8,8 @@ import re
 from collections.abc import Collection
 
 from skill.core.handlers import LAST_KEY
+from skill.dialog import DIALOG_KEY
+from skill.dialog import valid as valid_dialog
 from skill.errors import RequestRejected
 from skill.paging import LIST_KEY
 from skill.state import STORED_KEY, USER_KEY
@@ -246,6 +248,7 @@ HOST_ATTRIBUTES = {
     LIST_KEY: lambda value: value is None or _reading(value),
     LAST_KEY: lambda value: value is None or _last(value),
     STORED_KEY: lambda value: value is None or _stored(value),
+    DIALOG_KEY: lambda value: value is None or valid_dialog(value),
 }
 
 

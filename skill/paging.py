@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill import speech
+from skill import dialog, speech
 from skill.i18n import locale_of, strings_for
-from skill.turn import QUESTION_KEY, respond
+from skill.turn import respond
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 PAGE_SIZE = 3
 LIST_KEY = "list"
 MORE_QUESTION = {"area": "core", "about": "list_more"}
+"""The question after each page but the last: "want to hear more?"."""
 
 strings = strings_for("skill")
 
@@ -67,12 +68,17 @@ def read_page(
         return close(handler_input, speech.join(intro, body), card=card)
     left = len(items) - end
     ask = say(handler_input, "list.more_one" if left == 1 else "list.more", count=left)
-    session[QUESTION_KEY] = dict(MORE_QUESTION)
-    return respond(
-        handler_input,
-        speech.join(intro, body, ask),
-        reprompt=say(handler_input, "list.more_reprompt"),
-        card=card,
+    reprompt = say(handler_input, "list.more_reprompt")
+    dialog.asked(handler_input, MORE_QUESTION["area"], MORE_QUESTION["about"], reprompt)
+    return respond(handler_input, speech.join(intro, body, ask), reprompt=reprompt, card=card)
+
+
+def asking_for_more(handler_input: HandlerInput) -> bool:
+    """Whether the open question is "want to hear more?" after a page."""
+    pending = dialog.pending(handler_input)
+    return (pending.get("area"), pending.get("about")) == (
+        MORE_QUESTION["area"],
+        MORE_QUESTION["about"],
     )
 
 
@@ -99,10 +105,9 @@ def close(handler_input: HandlerInput, opening: str, *, card: Card | None = None
     """``opening``, then the area's closing question; a yes or no to it goes to the area."""
     session = handler_input.attributes_manager.session_attributes
     current = session[LIST_KEY]
-    if current["then_about"]:
-        session[QUESTION_KEY] = {"area": current["area"], "about": current["then_about"]}
-    else:
-        session.pop(QUESTION_KEY, None)
+    dialog.asked(
+        handler_input, current["area"], current["then_about"] or None, current["then_reprompt"]
+    )
     return respond(
         handler_input,
         speech.join(opening, current["then"]),

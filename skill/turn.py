@@ -9,8 +9,9 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill import health, speech, state
+from skill import dialog, health, speech, state
 from skill.i18n import locale_of, strings_for
+from skill.person import person_words
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 # Session attribute keys the host owns.
 AREA_KEY = "area"
-QUESTION_KEY = "question"
+QUESTION_KEY = dialog.QUESTION_KEY
 MEMORY_KEY = "memory"
 # Where in the durable state the area the user was last in is kept: user["core"]["last_area"].
 LAST_AREA = ("core", "last_area")
@@ -85,7 +86,11 @@ class Turn:
         self.locale: str = locale_of(request)
         self.request_id: str = request.request_id or ""
         intent = getattr(request, "intent", None)
-        self.intent_name: str | None = intent.name if intent else None
+        #: The intent, with a yes or no that carried more ("yes it's cancer") read as the
+        #: plain yes or no: its slots are still there to read.
+        self.intent_name: str | None = dialog.plain_intent(intent.name if intent else None)
+        #: ``"yes"``, ``"no"``, ``"partly"`` or ``"unsure"`` when the user answered a question.
+        self.answer: str | None = dialog.answer_of(intent.name if intent else None)
 
     # -- state ---------------------------------------------------------------------
     @property
@@ -137,6 +142,20 @@ class Turn:
     def slot(self, name: str) -> Slot | None:
         return read_slot(self.handler_input, name)
 
+    @property
+    def person(self) -> str | None:
+        """Who the user is helping this session ("FATHER"), or ``None`` for themself."""
+        return dialog.person(self.handler_input)
+
+    def for_person(self, key: str, **values) -> str:
+        """String ``key``; while the user speaks for someone else, ``key.other`` instead,
+        with ``{person}`` ("your dad", "they"), ``{owner}`` ("your dad's", "their") and
+        ``{them}`` ("your dad", "them") filled in."""
+        who = self.person
+        if who is None or not self.has(f"{key}.other"):
+            return self.t(key, **values)
+        return self.t(f"{key}.other", **person_words(self.locale, who), **values)
+
     # -- words ---------------------------------------------------------------------
     def t(self, key: str, **values) -> str:
         """This area's string ``key`` in the request's locale."""
@@ -164,10 +183,21 @@ class Turn:
         return area.example(self.locale) if area is not None else None
 
     # -- answers -------------------------------------------------------------------
-    def ask(self, say: str, reprompt: str, *, card: Card | None = None) -> Response:
-        """Speak and keep the session open. ``say`` should end with a question."""
+    def ask(
+        self,
+        say: str,
+        reprompt: str,
+        *,
+        card: Card | None = None,
+        options: tuple[str, ...] | list[str] = (),
+    ) -> Response:
+        """Speak and keep the session open. ``say`` should end with a question.
+
+        :param options: the intents ``say`` offers, in the order spoken, so "the second
+            one" picks the second.
+        """
         self._enter()
-        self.session.pop(QUESTION_KEY, None)
+        dialog.asked(self.handler_input, self.area.name, None, reprompt, options=options)
         return respond(self.handler_input, say, reprompt=reprompt, card=card)
 
     def ask_yes_no(
@@ -175,7 +205,7 @@ class Turn:
     ) -> Response:
         """Ask a yes/no question; the answer is routed back to this area with ``about``."""
         self._enter()
-        self.session[QUESTION_KEY] = {"area": self.area.name, "about": about}
+        dialog.asked(self.handler_input, self.area.name, about, reprompt)
         return respond(self.handler_input, say, reprompt=reprompt, card=card)
 
     def tell(self, say: str, *, card: Card | None = None) -> Response:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from plugins.records import checklist, intents
 from skill import speech
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, current_area
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -18,6 +18,9 @@ ITEM_KEY = "item"
 
 HEARD_KEY = "heard_checklist"
 """Memory key: the checklist was read this session, so don't offer it again straight away."""
+
+CONFIRM_KEY = "confirm"
+"""Memory key: the items a "you have ...?" question would tick off, until it is answered."""
 
 NEXT_AREAS = ("insurance", "specialist")
 """The areas offered once the records are sorted, in order, where loaded."""
@@ -47,6 +50,26 @@ def record_slot(turn: Turn) -> str | None:
     if slot is None or slot.id not in checklist.ITEMS:
         return None
     return slot.id
+
+
+def named_records(turn: Turn) -> list[str]:
+    """Every checklist id the sentence named, in the order said, each once."""
+    named = []
+    for name in intents.RECORD_SLOTS:
+        slot = turn.slot(name)
+        if slot is not None and slot.id in checklist.ITEMS and slot.id not in named:
+            named.append(slot.id)
+    return named
+
+
+def out_of_place(turn: Turn) -> bool:
+    """Whether the user was in another area when they said this.
+
+    A statement of having a record heard in the middle of another topic is a weak match:
+    it is confirmed before saved progress changes. At the start, or among records, it is
+    what it says.
+    """
+    return current_area(turn.handler_input) not in (None, turn.area.name)
 
 
 def last_item(turn: Turn) -> str | None:
@@ -123,6 +146,47 @@ def which_record(turn: Turn, reprompt_key: str) -> Response:
     )
 
 
+def set_item(turn: Turn, item: str, have: bool) -> Response:
+    """Tick ``item`` off (``have``) or put it back on the list, and say so."""
+    return mark(turn, item) if have else unmark(turn, item)
+
+
+def confirm(turn: Turn, items: list[str]) -> Response:
+    """Ask before ticking off what a weak match named: "You have your mom's medicine list?"."""
+    turn.memory[CONFIRM_KEY] = list(items)
+    if len(items) == total():
+        say = turn.t("confirm.all", total=total())
+    else:
+        say = turn.for_person("confirm", names=names_of(turn, items))
+    return turn.ask_yes_no(say, turn.t("confirm.reprompt"), about="confirm")
+
+
+def names_of(turn: Turn, items: list[str]) -> str:
+    return speech.spoken_list([item_name(turn, item) for item in items], turn.t("and"))
+
+
+def after_ticking(turn: Turn, said: str) -> Response:
+    """``said`` (what was ticked off), then what's missing; or, with all of them, what's next."""
+    if len(checklist.gathered(turn.progress)) == total():
+        return turn.ask(turn.t("gathered.all", total=total()), next_reprompt(turn))
+    return turn.ask_yes_no(
+        speech.join(said, turn.t("gathered.ask")), turn.t("gathered.reprompt"), about="missing"
+    )
+
+
+def mark_several(turn: Turn, items: list[str]) -> Response:
+    """Tick off several items named in one sentence (or all of them), and say so once."""
+    if len(items) == 1:
+        return mark(turn, items[0])
+    for item in items:
+        checklist.mark(turn.progress, item)
+    turn.save_progress()
+    turn.memory[ITEM_KEY] = items[-1]
+    have = len(checklist.gathered(turn.progress))
+    said = turn.t("gathered.several", names=names_of(turn, items), have=have, total=total())
+    return after_ticking(turn, said)
+
+
 def mark(turn: Turn, item: str) -> Response:
     turn.memory[ITEM_KEY] = item
     name = item_name(turn, item)
@@ -134,16 +198,7 @@ def mark(turn: Turn, item: str) -> Response:
         )
     turn.save_progress()
     have = len(checklist.gathered(turn.progress))
-    if have == total():
-        return turn.ask(turn.t("gathered.all", total=total()), next_reprompt(turn))
-    return turn.ask_yes_no(
-        speech.join(
-            turn.t("gathered.done", name=name, have=have, total=total()),
-            turn.t("gathered.ask"),
-        ),
-        turn.t("gathered.reprompt"),
-        about="missing",
-    )
+    return after_ticking(turn, turn.t("gathered.done", name=name, have=have, total=total()))
 
 
 def unmark(turn: Turn, item: str) -> Response:
@@ -183,6 +238,7 @@ class OverviewHandler(AreaHandler):
         return turn.ask(
             speech.join(turn.t("overview"), progress, turn.t("overview.ask")),
             turn.t("overview.reprompt"),
+            options=(intents.CHECKLIST, intents.REQUEST, intents.RIGHTS),  # in the order said
         )
 
 
@@ -218,11 +274,30 @@ class DetailHandler(AreaHandler):
 
 
 class GatheredHandler(AreaHandler):
+    """ "I have my test results and my scans": ticked off, or confirmed first when heard
+    in the middle of another topic."""
+
     intents = (intents.GATHERED,)
 
     def answer(self, turn: Turn) -> Response:
-        item = record_slot(turn)
-        return which_record(turn, "unknown.mark") if item is None else mark(turn, item)
+        items = named_records(turn)
+        if not items:
+            return which_record(turn, "unknown.mark")
+        if out_of_place(turn):
+            return confirm(turn, items)
+        return mark_several(turn, items)
+
+
+class AllGatheredHandler(AreaHandler):
+    """ "I have everything": every item, once the user confirms."""
+
+    intents = (intents.ALL_GATHERED,)
+
+    def answer(self, turn: Turn) -> Response:
+        missing = checklist.missing(turn.progress)
+        if not missing:
+            return turn.ask(turn.t("missing.all", total=total()), next_reprompt(turn))
+        return confirm(turn, list(checklist.ITEMS))
 
 
 class NotGatheredHandler(AreaHandler):
@@ -259,11 +334,19 @@ class ResetHandler(AreaHandler):
 class RecordsAnswerHandler(AnswerHandler):
     """Yes and no to the records area's own questions."""
 
-    questions = ("resume", "missing", "request", "checklist", "reset", "have_item")
+    questions = ("resume", "missing", "request", "checklist", "reset", "have_item", "confirm")
 
     def answer(self, turn: Turn) -> Response:
         yes = turn.intent_name == "AMAZON.YesIntent"
         about = turn.question
+        named = named_records(turn)  # "yes, I have the scans" names what to tick
+        if about == "confirm":
+            items = [i for i in turn.memory.pop(CONFIRM_KEY, None) or [] if i in checklist.ITEMS]
+            if yes and (named or items):
+                return mark_several(turn, named or items)
+            return next_steps(turn, "reset.kept")  # the checklist is left as it was
+        if yes and named and about in ("have_item", "missing"):
+            return mark_several(turn, named)
         if about in ("resume", "missing"):
             if yes:
                 return read_missing(turn)
@@ -304,6 +387,7 @@ def make_handlers(area: Area) -> list[AbstractRequestHandler]:
         RightsHandler(area),
         DetailHandler(area),
         GatheredHandler(area),
+        AllGatheredHandler(area),
         NotGatheredHandler(area),
         MissingHandler(area),
         ResetHandler(area),

@@ -1,6 +1,7 @@
 """The triggers guidance area: when a second opinion is worth getting."""
 
-from plugins.triggers.handlers import CHECK_KEY, handlers, unfinished
+from plugins.triggers.check import CHECK_KEY, unfinished
+from plugins.triggers.handlers import handlers
 from skill import hookimpl
 from skill.area import Area
 

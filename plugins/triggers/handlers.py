@@ -8,22 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plugins.triggers import intents
-from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler, pending_question
-from skill.speech import join, spoken_list
-from skill.turn import MEMORY_KEY, Card, Turn
+from plugins.triggers import check, intents
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
+from skill.speech import join
+from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
-    from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model import Response
 
 YES = "AMAZON.YesIntent"
-
-# The five questions of the check, in the order asked; each has a question and a
-# reason in the locale file (check.q.<name>, check.reason.<name>).
-QUESTIONS = ("complex", "major_treatment", "unclear", "not_helping", "uneasy")
-CHECK_KEY = "check"
-CLEAR_AFTER = 2  # two reasons make the answer clear: no need to ask the rest
 
 # How to speak of a named procedure: the gentler options worth asking about differ by
 # kind, so "physical therapy first" is said only where it fits: for joints and spines, and
@@ -149,85 +142,6 @@ def open_reprompt(turn: Turn) -> str:
     return turn.t("open.reprompt", options=turn.choices(examples))
 
 
-# -- the check -----------------------------------------------------------------------
-def stored_answers(session: dict) -> list[bool] | None:
-    """The check's answers so far in this session, or ``None`` if it hasn't started."""
-    answers = (session.get(MEMORY_KEY) or {}).get("triggers", {}).get(CHECK_KEY)
-    if isinstance(answers, list) and all(isinstance(a, bool) for a in answers):
-        return answers
-    return None
-
-
-def unfinished(answers: object) -> bool:
-    """Answers of a check that was started and has no recommendation yet."""
-    return (
-        isinstance(answers, list)
-        and 0 < len(answers) < len(QUESTIONS)
-        and all(isinstance(a, bool) for a in answers)
-        and sum(answers) < CLEAR_AFTER
-    )
-
-
-def keep_answers(turn: Turn, answers: list[bool]) -> None:
-    """The check's answers, as yes/no flags only, kept so it can be picked up later."""
-    turn.memory[CHECK_KEY] = answers
-    turn.progress[CHECK_KEY] = list(answers)
-    turn.save_progress()
-
-
-def start_check(turn: Turn, intro_key: str = "check.intro") -> Response:
-    keep_answers(turn, [])
-    return ask_question(turn, turn.t(intro_key))
-
-
-def resume_check(turn: Turn) -> Response:
-    """Pick the check up at the question after the last one answered."""
-    turn.memory[CHECK_KEY] = list(turn.progress.get(CHECK_KEY) or [])
-    return ask_question(turn, turn.t("check.resumed"))
-
-
-def ask_question(turn: Turn, lead: str = "") -> Response:
-    answers = turn.memory[CHECK_KEY]
-    if len(answers) >= len(QUESTIONS):
-        return recommend(turn, answers)
-    question = turn.t(f"check.q.{QUESTIONS[len(answers)]}")
-    if len(answers) == len(QUESTIONS) - 1:
-        lead = join(lead, turn.t("check.last"))
-    return turn.ask_yes_no(
-        join(lead, question), join(turn.t("check.reprompt"), question), about="check"
-    )
-
-
-def record_answer(turn: Turn, yes: bool) -> Response:
-    answers = stored_answers(turn.session)
-    if answers is None or len(answers) >= len(QUESTIONS):
-        return start_check(turn)
-    answers.append(yes)
-    keep_answers(turn, answers)
-    if sum(answers) >= CLEAR_AFTER or len(answers) == len(QUESTIONS):
-        return recommend(turn, answers)
-    return ask_question(turn, turn.t("check.ack.yes" if yes else "check.ack.no"))
-
-
-def recommend(turn: Turn, answers: list[bool]) -> Response:
-    """Name the user's own reasons and offer the next step; or, with none, their right."""
-    turn.progress.pop(CHECK_KEY, None)  # a finished check is nothing to come back to
-    turn.save_progress()
-    asked = QUESTIONS[: len(answers)]
-    reasons = [turn.t(f"check.reason.{q}") for q, yes in zip(asked, answers, strict=True) if yes]
-    if not reasons:
-        return turn.ask_yes_no(
-            turn.t("check.result.none"), turn.t("check.result.none.reprompt"), about="tell"
-        )
-    say = turn.t("check.result.yes", reasons=spoken_list(reasons, turn.t("and")))
-    return turn.ask_yes_no(
-        join(say, turn.t("check.offer")),
-        turn.t("check.offer.reprompt"),
-        about="records",
-        card=Card(turn.t("card.next_steps.title"), turn.t("card.next_steps")),
-    )
-
-
 # -- one-shot answers ----------------------------------------------------------------
 def summary(turn: Turn, topic: str) -> Response:
     more = MORE.get(topic, topic)
@@ -308,7 +222,12 @@ class SurgeryHandler(AreaHandler):
 
 
 class CheckHandler(AreaHandler):
-    """The guided check; or straight to the point when the user named the treatment."""
+    """The guided check; or straight to the point when the user named the treatment.
+
+    A check left earlier in this session picks up where it stopped; a hard diagnosis
+    named in the question ("should my mom get a second opinion for pancreatic cancer")
+    answers the check's first question.
+    """
 
     intents = (intents.CHECK,)
 
@@ -316,7 +235,12 @@ class CheckHandler(AreaHandler):
         topic = procedure_topic(turn)
         if topic is not None:
             return summary(turn, topic)
-        return start_check(turn)
+        if check.unfinished(check.stored_answers(turn.session)):
+            return check.continue_check(turn)
+        heard = {}
+        if turn.slot(intents.CONDITION_SLOT) and diagnosis_topic(turn) == "complex":
+            heard["complex"] = True
+        return check.start_check(turn, heard=heard)
 
 
 class DiagnosisHandler(AreaHandler):
@@ -367,77 +291,35 @@ class WaitingHandler(AreaHandler):
         return turn.ask_yes_no(turn.t("waiting"), turn.t("waiting.reprompt"), about="tell")
 
 
-class RestartCheckHandler(AreaHandler):
-    """Start over, while in the check: the check again from the first question."""
-
-    intents = (intents.START_OVER,)
-    only_when_current = True
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        if not super().can_handle(handler_input):
-            return False
-        return stored_answers(handler_input.attributes_manager.session_attributes) is not None
-
-    def answer(self, turn: Turn) -> Response:
-        return start_check(turn, "check.restart")
-
-
-class CheckHelpHandler(AreaHandler):
-    """Help, or an answer that isn't yes or no, while a check question is open."""
-
-    intents = (intents.HELP, intents.FALLBACK)
-
-    def can_handle(self, handler_input: HandlerInput) -> bool:
-        if not super().can_handle(handler_input):
-            return False
-        pending = pending_question(handler_input)
-        return pending.get("area") == self.area.name and pending.get("about") == "check"
-
-    def answer(self, turn: Turn) -> Response:
-        if stored_answers(turn.session) is None:
-            return start_check(turn)
-        key = "check.help" if turn.intent_name == intents.HELP else "check.unclear"
-        return ask_question(turn, turn.t(key))
-
-
-class NotSureHandler(AreaHandler):
-    """Not sure: in the check, how to answer; elsewhere, the check is how to find out."""
-
-    intents = (intents.NOT_SURE,)
-
-    def answer(self, turn: Turn) -> Response:
-        if turn.question == "check" and stored_answers(turn.session) is not None:
-            return ask_question(turn, turn.t("check.unsure"))
-        return turn.ask_yes_no(turn.t("unsure"), turn.t("overview.reprompt"), about="start_check")
-
-
 class Answers(AnswerHandler):
-    """Yes and no to the check's questions and to this area's offers."""
+    """Yes and no to the check's questions and to this area's offers; "kind of" and "not
+    sure" to the check's questions too."""
 
     questions = (
-        "check",
+        check.QUESTION,
         "start_check",
         "resume",
         "records",
         "tell",
         *(f"{t}.more" for t in TOPICS),
     )
+    hedged = (check.QUESTION,)
 
     def answer(self, turn: Turn) -> Response:
         yes = turn.intent_name == YES
         about = turn.question or ""
-        if about == "check":
-            return record_answer(turn, yes)
+        if about == check.QUESTION:
+            return check.record_answer(turn)
         if about == "resume":
             if yes:
-                return resume_check(turn)
-            turn.progress.pop(CHECK_KEY, None)
+                return check.resume_check(turn)
+            turn.progress.pop(check.CHECK_KEY, None)
             turn.save_progress()
             return turn.ask(turn.t("check.dropped"), open_reprompt(turn))
         if not yes:
             return turn.ask(turn.t("no_thanks"), open_reprompt(turn))
         if about == "start_check":
-            return start_check(turn)
+            return check.start_check(turn)
         if about == "records":
             return first_records(turn)
         if about == "tell":
@@ -448,10 +330,10 @@ class Answers(AnswerHandler):
 def handlers(area: Area) -> list[AreaHandler]:
     """This area's handlers, in the order they are tried."""
     return [
-        CheckHelpHandler(area),
-        RestartCheckHandler(area),
+        check.CheckHelpHandler(area),
+        check.CheckStepHandler(area),
+        check.RestartCheckHandler(area),
         Answers(area),
-        NotSureHandler(area),
         CheckHandler(area),
         WhatIsHandler(area),
         AboutMeHandler(area),

@@ -11,11 +11,12 @@ UNEASY = "FeelingUneasyIntent"
 NOTHING_CAN_BE_DONE = "NothingCanBeDoneIntent"
 REQUIRED = "SecondOpinionRequiredIntent"
 WAITING = "IsWaitingSafeIntent"
-NOT_SURE = "NotSureIntent"
 
 START_OVER = "AMAZON.StartOverIntent"
 HELP = "AMAZON.HelpIntent"
 FALLBACK = "AMAZON.FallbackIntent"
+PREVIOUS = "AMAZON.PreviousIntent"
+NEXT = "AMAZON.NextIntent"
 
 CONDITION_SLOT = "condition"
 PROCEDURE_SLOT = "procedure"

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractRequestHandler
 from ask_sdk_core.response_helper import ResponseFactory
-from ask_sdk_core.utils import get_request_type
+from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill import health, paging, state
+from skill import dialog, health, paging, speech, state
 from skill.area import is_request, pending_question
 from skill.context import answered_by
 from skill.core import CORE
 from skill.errors import log_failure
-from skill.turn import AREA_KEY, LAST_AREA, MEMORY_KEY, QUESTION_KEY, Turn, respond
+from skill.turn import AREA_KEY, LAST_AREA, MEMORY_KEY, Turn, respond
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 LAST_KEY = "last"
 DISCLAIMER_FLAG = "disclaimer_heard"
+#: How many things Help and the menu name in one breath.
+NAMED = 3
+#: The host's own yes/no question: "want to hear the rest?" after Help.
+HELP_MORE = "help_more"
 
 
 class CoreHandler(AbstractRequestHandler):
@@ -50,11 +54,18 @@ class CoreHandler(AbstractRequestHandler):
         raise NotImplementedError
 
     def t(self, turn: Turn, key: str, **values) -> str:
-        """A host string, with the menu's phrases available as {examples}, {example}, {titles}."""
-        values.setdefault("examples", self.menu.examples(turn.locale))
+        """A host string, with the menu's phrases available as {examples}, {example},
+        {titles} (the first three areas) and {rest} (the others)."""
+        values.setdefault("examples", self.menu.examples(turn.locale, limit=NAMED))
         values.setdefault("example", self.menu.examples(turn.locale, limit=1))
-        values.setdefault("titles", self.menu.titles(turn.locale))
+        values.setdefault("titles", self.menu.titles(turn.locale, limit=NAMED))
+        values.setdefault("rest", self.menu.titles(turn.locale, start=NAMED))
         return turn.t(key, **values)
+
+    def ask(self, turn: Turn, say: str, reprompt: str, *, about: str | None = None) -> Response:
+        """Speak and keep the session open, noting the question asked."""
+        dialog.asked(turn.handler_input, CORE.name, about, reprompt)
+        return respond(turn.handler_input, say, reprompt=reprompt)
 
     def menu_reply(self, turn: Turn, opening: str) -> Response:
         """``opening``, then at most three things to try; the user is at the top level."""
@@ -68,8 +79,9 @@ class CoreHandler(AbstractRequestHandler):
 
 def leave_areas(turn: Turn) -> None:
     """Back to the top level: no current area, question or list."""
-    for key in (AREA_KEY, QUESTION_KEY, paging.LIST_KEY):
+    for key in (AREA_KEY, paging.LIST_KEY):
         turn.session.pop(key, None)
+    dialog.settled(turn.handler_input)
 
 
 class LaunchHandler(CoreHandler):
@@ -113,12 +125,13 @@ class LaunchHandler(CoreHandler):
         """Offer a returning user the area they were working through."""
         leave_areas(turn)
         turn.session[AREA_KEY] = area.name
-        turn.session[QUESTION_KEY] = {"area": area.name, "about": "resume"}
+        dialog.asked(turn.handler_input, area.name, "resume", progress)
         return respond(turn.handler_input, f"{opening} {progress}", reprompt=progress)
 
 
 class HelpHandler(CoreHandler):
-    """Help about the area the user is in, or about the whole skill."""
+    """Help about the area the user is in, or about the whole skill: three things, and
+    the rest on request."""
 
     intents = ("AMAZON.HelpIntent",)
 
@@ -126,11 +139,16 @@ class HelpHandler(CoreHandler):
         area = self.menu.help_for(turn.session.get(AREA_KEY))
         if area is not None:
             text = area.help(turn.locale, seed=turn.request_id)
-            turn.session.pop(QUESTION_KEY, None)
-            return respond(turn.handler_input, text, reprompt=self.t(turn, "help.area_reprompt"))
+            return self.ask(turn, text, self.t(turn, "help.area_reprompt"))
+        return self.skill_help(turn)
+
+    def skill_help(self, turn: Turn) -> Response:
+        """What the skill can do: three areas, and an offer of the rest when there are more."""
         leave_areas(turn)
-        return respond(
-            turn.handler_input, self.t(turn, "help"), reprompt=self.t(turn, "help.reprompt")
+        if len(self.menu.areas) <= NAMED:
+            return self.ask(turn, self.t(turn, "help.few"), self.t(turn, "help.reprompt"))
+        return self.ask(
+            turn, self.t(turn, "help"), self.t(turn, "help.more_reprompt"), about=HELP_MORE
         )
 
 
@@ -164,23 +182,33 @@ class StartOverHandler(CoreHandler):
 
 
 class FallbackHandler(CoreHandler):
-    """An utterance the model couldn't place: say so, and name what the skill can do."""
+    """An utterance the model couldn't place. The first time: say so, and what can be
+    said here. The second in a row: shorter, about the current area, and the emergency
+    number once. From the third: the menu."""
 
     intents = ("AMAZON.FallbackIntent",)
 
     def answer(self, turn: Turn) -> Response:
+        misses = dialog.missed(turn.handler_input)
         area = self.menu.help_for(turn.session.get(AREA_KEY))
+        if misses >= 3:
+            dialog.understood(turn.handler_input)  # the menu starts the count afresh
+            return self.menu_reply(turn, self.t(turn, "fallback.menu"))
+        if misses == 2:
+            example = area.example(turn.locale) if area else self.menu.examples(turn.locale, 1)
+            key = "fallback.again.area" if area else "fallback.again"
+            title = area.title(turn.locale) if area else ""
+            say = self.t(turn, key, title=title, example=example, net=turn.t("safety.fallback_net"))
+            return self.ask(turn, say, self.t(turn, "fallback.reprompt", example=example))
         if area is not None:
             help_text = area.help(turn.locale, seed=turn.request_id)
-            return respond(
-                turn.handler_input,
-                f"{self.t(turn, 'fallback')} {help_text}",
-                reprompt=self.t(turn, "help.area_reprompt"),
+            return self.ask(
+                turn, f"{self.t(turn, 'fallback')} {help_text}", self.t(turn, "help.area_reprompt")
             )
-        return respond(
-            turn.handler_input,
+        return self.ask(
+            turn,
             f"{self.t(turn, 'fallback')} {self.t(turn, 'fallback.more')}",
-            reprompt=self.t(turn, "fallback.reprompt"),
+            self.t(turn, "fallback.reprompt"),
         )
 
 
@@ -214,32 +242,43 @@ class ListHandler(CoreHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if is_request(handler_input, *self.intents):
             return True
-        return is_request(handler_input, "AMAZON.YesIntent", "AMAZON.NoIntent") and (
-            pending_question(handler_input) == paging.MORE_QUESTION
-        )
+        return is_request(handler_input, *dialog.ANSWERS) and paging.asking_for_more(handler_input)
 
     def answer(self, turn: Turn) -> Response:
         if paging.active(turn.handler_input) is None:
-            return respond(
-                turn.handler_input,
-                self.t(turn, "list.nothing"),
-                reprompt=self.t(turn, "help.reprompt"),
-            )
+            return self.no_list(turn)
         if turn.intent_name in self.back:
             return paging.previous_page(turn.handler_input)
         if turn.intent_name == "AMAZON.NoIntent":
             return paging.finish(turn.handler_input)
         return paging.next_page(turn.handler_input)
 
+    def no_list(self, turn: Turn) -> Response:
+        """ "Skip" or "go back" with no list: against the open question, if there is one."""
+        asked = dialog.last_question(turn.handler_input)
+        if not asked:
+            return self.ask(turn, self.t(turn, "list.nothing"), self.t(turn, "help.reprompt"))
+        if turn.intent_name in self.back:
+            return self.ask(turn, speech.join(self.t(turn, "again"), asked), asked)
+        return self.ask(turn, self.t(turn, "skipped"), self.t(turn, "help.reprompt"))
+
 
 class YesNoHandler(CoreHandler):
     """A yes or no that no area was waiting for: after "anything else?", no means done,
-    and yes means "go on": the current area's options, or the skill's."""
+    and yes means "go on": the current area's options, or the skill's. A yes or no that
+    said more ("no, it's for my dad") is an answer, never a goodbye."""
 
-    intents = ("AMAZON.YesIntent", "AMAZON.NoIntent")
+    intents = dialog.ANSWERS
 
     def answer(self, turn: Turn) -> Response:
-        turn.session.pop(QUESTION_KEY, None)
+        pending = pending_question(turn.handler_input)
+        if (pending.get("area"), pending.get("about")) == (CORE.name, HELP_MORE):
+            if turn.answer == "yes":
+                return self.ask(turn, self.t(turn, "help.rest"), self.t(turn, "help.reprompt"))
+            return self.menu_reply(turn, self.t(turn, "help.declined"))
+        dialog.settled(turn.handler_input)
+        if get_intent_name(turn.handler_input) in (dialog.YES_WITH, dialog.NO_WITH):
+            return self.ask(turn, self.t(turn, "answer.noted"), self.t(turn, "help.reprompt"))
         if turn.intent_name == "AMAZON.NoIntent":
             return turn.tell(self.t(turn, "goodbye"))
         area = self.menu.help_for(turn.session.get(AREA_KEY))
@@ -252,6 +291,63 @@ class YesNoHandler(CoreHandler):
         return respond(
             turn.handler_input, self.t(turn, "yes_no.go_on"), reprompt=self.t(turn, "help.reprompt")
         )
+
+
+class HedgeHandler(CoreHandler):
+    """ "Kind of", "maybe", "not sure" that the asking area doesn't take itself: ask for
+    a yes or a no to the same question; with no question open, where to start."""
+
+    intents = dialog.HEDGES
+
+    def answer(self, turn: Turn) -> Response:
+        pending = pending_question(turn.handler_input)
+        asked = dialog.last_question(turn.handler_input)
+        if asked and pending.get("about"):
+            say = self.t(turn, "hedge.question")
+            turn.session[AREA_KEY] = turn.session.get(AREA_KEY) or pending.get("area")
+            return respond(turn.handler_input, say, reprompt=asked)  # the question stays open
+        return self.ask(turn, self.t(turn, "hedge.open"), self.t(turn, "help.reprompt"))
+
+
+class ChooseOptionHandler(CoreHandler):
+    """ "The second one" that isn't one of the options offered (those are answered as the
+    option itself, see :class:`skill.core.interceptors.HearContext`): in a list, that
+    item again; otherwise, which ones there are."""
+
+    intents = (dialog.CHOOSE, dialog.WHAT_WAS)
+
+    def answer(self, turn: Turn) -> Response:
+        current = paging.active(turn.handler_input)
+        ordinal = turn.slot(dialog.ORDINAL_SLOT)
+        if current is not None and ordinal is not None and ordinal.id:
+            item = list_item(current, ordinal.id)
+            if item is not None:
+                asked = dialog.last_question(turn.handler_input) or current["then_reprompt"]
+                return respond(
+                    turn.handler_input, speech.join(speech.sentence(item), asked), reprompt=asked
+                )
+        asked = dialog.last_question(turn.handler_input)
+        if asked:
+            return respond(
+                turn.handler_input, speech.join(self.t(turn, "again"), asked), reprompt=asked
+            )
+        last = turn.session.get(LAST_KEY)
+        if last:
+            return RepeatHandler.answer(self, turn)
+        return self.ask(turn, self.t(turn, "repeat.nothing"), self.t(turn, "help.reprompt"))
+
+
+def list_item(current: dict, ordinal: str) -> str | None:
+    """The list item "the second one" or "the last one" means: on the page just read."""
+    items = current["items"]
+    start = current.get("start", 0)
+    end = min(current.get("pos", 0), len(items))
+    if ordinal == "LAST":
+        return items[end - 1] if end > start else None
+    if not ordinal.isdigit():
+        return None
+    index = start + int(ordinal) - 1
+    return items[index] if start <= index < end else None
 
 
 class SessionEndedHandler(AbstractRequestHandler):
@@ -312,7 +408,7 @@ def apology(handler_input: HandlerInput, menu: Menu) -> Response:
     """The answer when something broke: sorry, and a way forward."""
     turn = Turn(handler_input, CORE)
     example = menu.examples(turn.locale, limit=1)
-    turn.session.pop(QUESTION_KEY, None)
+    dialog.settled(handler_input)
     # A fresh builder: the failed handler may have half-built a response.
     handler_input.response_builder = ResponseFactory()
     return respond(
@@ -333,6 +429,8 @@ def core_handlers(menu: Menu) -> list[AbstractRequestHandler]:
         ListHandler(menu),
         RepeatHandler(menu),
         YesNoHandler(menu),
+        HedgeHandler(menu),
+        ChooseOptionHandler(menu),
         FallbackHandler(menu),
         SessionEndedHandler(),
         UnhandledHandler(menu),

@@ -1,21 +1,61 @@
-"""Cross-cutting work around every request: logging and remembering the last answer."""
+"""Cross-cutting work around every request: the dialog context, logging and remembering
+the last answer."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
+from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.utils import get_request_type
+from ask_sdk_model import Intent
 
+from skill import dialog
 from skill.core.handlers import LAST_KEY
 from skill.speech import ssml_of
+from skill.turn import read_slot
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model import Response
 
 logger = logging.getLogger("skill.requests")
+
+
+class HearContext(AbstractRequestInterceptor):
+    """Before any handler: note who the user speaks for, end a run of misunderstandings,
+    and take "the second one" as the second of the options just offered.
+
+    A choice is answered as the option's own intent, so the area that offered it answers
+    it; "the second one" with no options offered goes to the host's handler.
+    """
+
+    def process(self, handler_input: HandlerInput) -> None:
+        request = handler_input.request_envelope.request
+        intent = getattr(request, "intent", None)
+        if intent is None or handler_input.request_envelope.session is None:
+            return
+        if intent.name != "AMAZON.FallbackIntent":
+            dialog.understood(handler_input)
+        relationship = read_slot(handler_input, dialog.RELATIONSHIP_SLOT)
+        if relationship is not None and relationship.matched:
+            dialog.speaking_for(handler_input, relationship.id)
+        if intent.name == dialog.CHOOSE:
+            ordinal = read_slot(handler_input, dialog.ORDINAL_SLOT)
+            offered = dialog.options(handler_input)
+            chosen = _pick(offered, ordinal.id if ordinal else None)
+            if chosen is not None:
+                request.intent = Intent(name=chosen, slots={})
+
+
+def _pick(offered: list[str], ordinal: str | None) -> str | None:
+    if not offered or not ordinal:
+        return None
+    if ordinal == "LAST":
+        return offered[-1]
+    if ordinal.isdigit() and 1 <= int(ordinal) <= len(offered):
+        return offered[int(ordinal) - 1]
+    return None
 
 
 class LogAnswer(AbstractResponseInterceptor):

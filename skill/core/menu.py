@@ -24,9 +24,14 @@ class Menu:
         return speech.spoken_list(phrases, CORE.strings.get(locale, "or"))
 
     @cache  # noqa: B019 - as above
-    def titles(self, locale: str) -> str:
-        """Every area named, e.g. "when to get one, your records, and insurance"."""
-        titles = [area.title(locale) for area in self.areas]
+    def titles(self, locale: str, start: int = 0, limit: int | None = None) -> str:
+        """Areas named, e.g. "when to get one, your records, and insurance".
+
+        :param start: skip the first ``start`` areas (the ones already named).
+        :param limit: name at most this many.
+        """
+        chosen = self.areas[start:] if limit is None else self.areas[start : start + limit]
+        titles = [area.title(locale) for area in chosen]
         return speech.spoken_list(titles, CORE.strings.get(locale, "and"))
 
     def help_for(self, area_name: str | None) -> Area | None:

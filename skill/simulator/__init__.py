@@ -11,13 +11,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from skill.simulator.conversation import (
-        ONE_BREATH,
         Conversation,
         TurnResult,
         UnknownIntent,
         one_breath,
     )
-    from skill.simulator.lint import LintError, Problem
+    from skill.simulator.lint import ONE_BREATH, LintError, Problem
     from skill.simulator.model import InteractionModel, ModelError, load_model
     from skill.simulator.resolver import Resolution, SlotFill
     from skill.simulator.transport import TransportError
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 # test run, and most runs never touch the simulator.
 _EXPORTS = {
     "Conversation": "conversation",
-    "ONE_BREATH": "conversation",
+    "ONE_BREATH": "lint",
     "one_breath": "conversation",
     "TurnResult": "conversation",
     "UnknownIntent": "conversation",

@@ -8,7 +8,7 @@ from typing import Any
 
 from skill.simulator import builtins, invocation
 from skill.simulator.envelope import VIEWPORTS, EnvelopeBuilder, Session
-from skill.simulator.lint import LintError, Problem, lint
+from skill.simulator.lint import ONE_BREATH, LintError, Problem, breath_problems, lint
 from skill.simulator.model import InteractionModel, load_model
 from skill.simulator.normalize import normalize
 from skill.simulator.resolver import Resolution, SlotFill
@@ -84,16 +84,11 @@ class TurnResult:
         }
 
 
-#: Spoken words that fit one breath: the voice design rule for an answer that isn't the
-#: details the user asked for.
-ONE_BREATH = 60
-
-
 def one_breath(turn: TurnResult, limit: int = ONE_BREATH) -> TurnResult:
     """``turn``, once its speech is checked to fit one breath; for conversation tests."""
-    words = len(turn.speech.split())
-    if words > limit:
-        raise AssertionError(f"{words} spoken words, more than {limit}: {turn.speech}")
+    problems = breath_problems(turn.speech, limit)
+    if problems:
+        raise AssertionError(str(problems[0]))
     return turn
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -25,6 +26,12 @@ MAX_CARD = 8000
 MAX_RESPONSE_BYTES = 24 * 1024
 _AMAZON_NS = "urn:amazon-ssml"
 CLOSING = ("AMAZON.StopIntent", "AMAZON.CancelIntent")
+#: Spoken words that fit one breath: the most a first answer may say, unless the user asked
+#: for the details.
+ONE_BREATH = 45
+#: The most alternatives one turn offers ("a, b, or c").
+MAX_OPTIONS = 3
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,26 @@ def check_ssml(ssml: str, where: str) -> list[Problem]:
         if tag not in SSML_TAGS:
             problems.append(Problem("ssml-tag", f"{where} uses <{tag}>, which Alexa rejects"))
     return problems
+
+
+def options_offered(words: str) -> int:
+    """The most alternatives any sentence of ``words`` offers: "a, b, or c" is three."""
+    most = 0
+    for sentence in _SENTENCE_END.split(words):
+        choice = sentence.rfind(", or ")
+        if choice >= 0:
+            most = max(most, sentence[:choice].count(",") + 2)
+        elif " or " in sentence:
+            most = max(most, 2)
+    return most
+
+
+def breath_problems(words: str, limit: int = ONE_BREATH) -> list[Problem]:
+    """The one-breath rule for a first answer: at most ``limit`` words."""
+    count = len(words.split())
+    if count > limit:
+        return [Problem("one-breath", f"{count} spoken words, more than {limit}: {words}")]
+    return []
 
 
 def _speech(block: dict | None) -> tuple[str, str]:
@@ -118,6 +145,12 @@ def lint(
     ):
         if block and block.get("type", "SSML") == "SSML" and text:
             problems += check_ssml(text, where)
+
+    offered = options_offered(words)
+    if offered > MAX_OPTIONS:
+        problems.append(
+            Problem("too-many-options", f"{offered} options in one turn (max {MAX_OPTIONS})")
+        )
 
     stays_open = end is False or (end is None and reprompt_block is not None)
     if stays_open:

@@ -256,3 +256,64 @@ def test_emergency_mid_checklist_stops_everything(alexa):
     r = alexa.say("my chest hurts")
     assert r.plugin == "safety" and r.should_end_session
     assert "911" in r.speech
+
+
+# -- saved progress changes only on a clear statement -----------------------------------
+def test_getting_worse_even_with_the_medicine_ticks_nothing(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = alexa.say("my mom's getting worse even with the medicine")
+    assert r.plugin != "records" and "ticked" not in r.speech.lower()
+    assert not r.session_attributes.get("progress", {}).get("records", {}).get("gathered")
+
+
+def test_asking_about_slides_ticks_nothing(alexa):
+    alexa.launch()
+    r = alexa.say("is it worth getting my biopsy slides reviewed")
+    assert "ticked" not in r.speech.lower()
+    assert not r.session_attributes.get("progress", {}).get("records", {}).get("gathered")
+
+
+def test_a_record_mentioned_in_another_topic_is_confirmed_first(alexa):
+    alexa.launch()
+    alexa.say("should my mom get a second opinion")
+    r = one_breath(alexa.say("i have the medicine list"))
+    assert r.plugin == "records" and r.speech.startswith("Just to check: you have your mom's med")
+    assert r.speech.endswith("?")
+    assert not r.session_attributes.get("progress", {}).get("records", {}).get("gathered")
+    r = one_breath(alexa.say("yes"))
+    assert "ticked off" in r.speech and "1 of 9" in r.speech
+
+
+def test_no_to_the_confirmation_changes_nothing(alexa):
+    alexa.launch()
+    alexa.say("should i get a second opinion")
+    alexa.say("i have my scans")
+    r = one_breath(alexa.say("no"))
+    assert "left your checklist as it was" in r.speech
+    assert not r.session_attributes.get("progress", {}).get("records", {}).get("gathered")
+
+
+def test_several_records_in_one_sentence(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = one_breath(alexa.say("i have my test results and my scans"))
+    assert r.intent == "RecordGatheredIntent"
+    assert "test results and imaging scans" in r.speech and "2 of 9" in r.speech
+
+
+def test_everything_is_confirmed_then_ticks_every_item(alexa):
+    alexa.launch()
+    alexa.say("what records do i need")
+    r = one_breath(alexa.say("i have everything"))
+    assert "Nothing is ticked" not in r.speech and "all 9" in r.speech
+    r = one_breath(alexa.say("yes"))
+    assert "all 9 records are ticked off" in r.speech
+
+
+def test_yes_naming_the_record_ticks_that_one(alexa):
+    alexa.launch()
+    alexa.say("what's a discharge summary")
+    r = one_breath(alexa.say("yes i have the discharge papers"))
+    assert r.intent == "AnswerYesIntent" and "discharge summary" in r.speech
+    assert "1 of 9" in r.speech

@@ -141,12 +141,12 @@ def test_help_and_unclear_answers_keep_the_question_open(alexa):
     assert check_memory(r) == {"check": [False, True]}
 
 
-def test_not_sure_outside_the_check_offers_it(alexa):
+def test_not_sure_outside_the_check_says_where_to_start(alexa):
     alexa.launch()
     r = one_breath(alexa.say("i don't know"))
-    assert r.intent == "NotSureIntent" and r.plugin == "triggers"
-    assert "quick check" in r.speech
-    r = alexa.say("yes")
+    assert r.intent == "NotSureIntent" and r.plugin == "core"
+    assert "should I get a second opinion" in r.speech
+    r = alexa.say("should i get a second opinion")
     assert QUESTION_WORDS["complex"] in r.speech
 
 
@@ -321,3 +321,77 @@ def test_a_check_set_aside_is_not_offered_again(alexa):
     alexa.say("stop")
     r = alexa.launch()
     assert "quick check" not in r.speech
+
+
+# -- answers that carry more, and coming back to the check ---------------------------
+def test_yes_with_the_diagnosis_is_a_yes_to_the_check(alexa):
+    start_check(alexa)
+    r = one_breath(alexa.say("yes it's pancreatic cancer"))
+    assert r.intent == "AnswerYesIntent" and r.plugin == "triggers"
+    assert "only a doctor who knows your case" not in r.speech
+    assert QUESTION_WORDS["major_treatment"] in r.speech
+    assert check_memory(r)["check"] == [True]
+    assert "pancreatic" not in str(r.session_attributes)  # the condition is never kept
+
+
+def test_no_she_has_not_been_offered_surgery_is_a_no(alexa):
+    start_check(alexa)
+    alexa.say("no")
+    r = one_breath(alexa.say("no she hasn't been offered surgery"))
+    assert r.intent == "AnswerNoIntent" and r.plugin == "triggers"
+    assert check_memory(r)["check"] == [False, False]
+    assert "gentler options" not in r.speech and "physical therapy" not in r.speech
+    assert "Are their symptoms vague" in r.speech  # and she is who the check is about now
+
+
+def test_yes_they_want_to_operate_answers_the_surgery_question_too(alexa):
+    start_check(alexa)
+    r = alexa.say("yes they want to do a hip replacement")
+    assert r.plugin == "triggers"
+    # The complex question heard a yes, and the surgery one is not asked: two reasons.
+    assert "good sense" in r.speech and "a major treatment has been recommended" in r.speech
+
+
+def test_a_named_cancer_answers_the_first_question(alexa):
+    alexa.launch()
+    r = alexa.say("should i get a second opinion for pancreatic cancer")
+    assert QUESTION_WORDS["complex"] not in r.speech
+    assert QUESTION_WORDS["major_treatment"] in r.speech
+
+
+def test_kind_of_counts_as_a_yes_and_maybe_explains_how_to_answer(alexa):
+    start_check(alexa)
+    r = one_breath(alexa.say("maybe"))
+    assert "even partly true" in r.speech and QUESTION_WORDS["complex"] in r.speech
+    r = one_breath(alexa.say("kind of"))
+    assert r.intent == "PartlyIntent" and "partly counts as a yes" in r.speech
+    assert check_memory(r)["check"] == [True]
+
+
+def test_go_back_and_skip_inside_the_check(alexa):
+    start_check(alexa)
+    alexa.say("yes")
+    r = one_breath(alexa.say("go back"))
+    assert r.plugin == "triggers" and QUESTION_WORDS["complex"] in r.speech
+    assert check_memory(r)["check"] == []
+    r = one_breath(alexa.say("skip"))
+    assert QUESTION_WORDS["major_treatment"] in r.speech
+    assert check_memory(r)["check"] == [False]
+
+
+def test_the_check_picks_up_where_it_stopped_within_the_session(alexa):
+    start_check(alexa)
+    alexa.say("no")
+    alexa.say("how do i tell my doctor")
+    r = one_breath(alexa.say("should i get a second opinion"))
+    assert "up to five" not in r.speech and "picking up" in r.speech
+    assert QUESTION_WORDS["major_treatment"] in r.speech
+    assert check_memory(r)["check"] == [False]
+
+
+def test_a_caregiver_hears_about_the_person_they_help(alexa):
+    alexa.launch()
+    r = one_breath(alexa.say("should my dad get a second opinion"))
+    assert "Is your dad's diagnosis" in r.speech and "Is your diagnosis" not in r.speech
+    r = one_breath(alexa.say("yes"))
+    assert "for your dad" in r.speech

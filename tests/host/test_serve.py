@@ -65,13 +65,17 @@ def test_limits_from_the_environment_reach_the_server():
         "SECOND_OPINION_CLIENT_TIMEOUT": "12",
     }
     settings = Settings.from_env(env, verify=False, store="memory")
+    interval = sys.getswitchinterval()
     server = make_server(create_app(settings), settings, host="127.0.0.1", port=0)
     try:
         assert server.adj.max_request_body_size == 65536
         assert server.adj.connection_limit == 300
         assert server.adj.channel_timeout == 12
+        # Threads blocked on a short C call (SQLite, RSA) get the GIL back quickly.
+        assert sys.getswitchinterval() <= 0.001
     finally:
         server.close()
+        sys.setswitchinterval(interval)
 
 
 def test_a_limit_that_is_not_a_number_stops_the_start():
