@@ -103,3 +103,15 @@ def make_runtime(db: Path):
         return SkillRuntime(Settings(**values))
 
     return build
+
+
+@pytest.fixture
+def scans_marked(make_runtime):
+    """A skill on a fresh store, and a session in which the user has marked "scans"."""
+    from store_visits import Visit
+
+    runtime = make_runtime()
+    visit = Visit(runtime)
+    visit.launch()
+    visit.mark("scans")
+    return runtime, runtime.skill.persistence_adapter, visit

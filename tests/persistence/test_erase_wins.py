@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from store_visits import USER, Visit, skill_disabled
+from store_visits import USER, skill_disabled
 
 
 def hold_writes(store, released: threading.Event, reached: threading.Event) -> None:
@@ -23,12 +23,8 @@ def hold_writes(store, released: threading.Event, reached: threading.Event) -> N
     store.merge = held
 
 
-def test_a_write_started_before_skill_disabled_does_not_bring_the_user_back(make_runtime):
-    runtime = make_runtime()
-    store = runtime.skill.persistence_adapter
-    visit = Visit(runtime)
-    visit.launch()
-    visit.mark("scans")
+def test_a_write_started_before_skill_disabled_does_not_bring_the_user_back(scans_marked):
+    runtime, store, visit = scans_marked
     released, reached = threading.Event(), threading.Event()
     hold_writes(store, released, reached)
     writer = threading.Thread(target=visit.mark, args=("labs",))
@@ -41,12 +37,8 @@ def test_a_write_started_before_skill_disabled_does_not_bring_the_user_back(make
     assert store.load(store.key_for_user(USER)) == {}
 
 
-def test_a_session_that_goes_on_after_an_erase_keeps_only_what_came_after(make_runtime):
-    runtime = make_runtime()
-    store = runtime.skill.persistence_adapter
-    visit = Visit(runtime)
-    visit.launch()
-    visit.mark("scans")
+def test_a_session_that_goes_on_after_an_erase_keeps_only_what_came_after(scans_marked):
+    runtime, store, visit = scans_marked
     skill_disabled(runtime)
     visit.mark("labs")
     assert store.load(store.key_for_user(USER))["checklist"] == {"gathered": ["labs"]}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from store_visits import USER, Visit
+from store_visits import USER
 
 from skill.persistence.sqlite import SqliteStore
 
@@ -24,12 +24,8 @@ def count_writes(store) -> list:
     return opened
 
 
-def test_a_request_that_changes_nothing_writes_nothing(make_runtime):
-    runtime = make_runtime()
-    store = runtime.skill.persistence_adapter
-    visit = Visit(runtime)
-    visit.launch()
-    visit.mark("scans")
+def test_a_request_that_changes_nothing_writes_nothing(scans_marked):
+    _, store, visit = scans_marked
     writes = count_writes(store)
     assert "Marked" in visit.mark("scans").speech  # already marked: nothing new to keep
     assert writes == []
