@@ -30,6 +30,15 @@ HEARD_KEY = "heard"
 CLEAR_AFTER = 2  # two reasons make the answer clear: no need to ask the rest
 #: The question a named procedure answers: one has been recommended, or not.
 PROCEDURE_QUESTION = "major_treatment"
+#: Topics other than the questions' own names whose summary says a question's answer is
+#: yes: a recommended operation or treatment of any kind.
+TOPIC_ANSWERS = {
+    kind: PROCEDURE_QUESTION
+    for kind in (
+        "surgery", "joint", "cancer_surgery", "heart_brain", "transplant", "amputation",
+        "treatment",
+    )
+}  # fmt: skip
 
 
 def stored_answers(session: dict) -> list[bool] | None:
@@ -57,13 +66,23 @@ def keep_answers(turn: Turn, answers: list[bool]) -> None:
     turn.save_progress()
 
 
+def heard_topic(turn: Turn, topic: str) -> None:
+    """The user told us about ``topic`` ("my doctor wants me to have surgery"): a check
+    started later in the session won't ask the question it answers."""
+    question = topic if topic in QUESTIONS else TOPIC_ANSWERS.get(topic)
+    if question is not None:
+        turn.memory.setdefault(HEARD_KEY, {})[question] = True
+
+
 def start_check(
     turn: Turn, intro_key: str = "check.intro", *, heard: dict[str, bool] | None = None
 ) -> Response:
-    """The check from its first question; ``heard`` answers questions the user already has."""
+    """The check from its first question; ``heard`` answers questions the user already has,
+    as do the topics heard earlier in the session."""
+    heard = {**(turn.memory.get(HEARD_KEY) or {}), **(heard or {})}
     turn.memory.pop(HEARD_KEY, None)
     if heard:
-        turn.memory[HEARD_KEY] = dict(heard)
+        turn.memory[HEARD_KEY] = heard
     keep_answers(turn, [])
     return ask_question(turn, turn.t(intro_key))
 

@@ -144,6 +144,7 @@ def open_reprompt(turn: Turn) -> str:
 
 # -- one-shot answers ----------------------------------------------------------------
 def summary(turn: Turn, topic: str) -> Response:
+    check.heard_topic(turn, topic)
     more = MORE.get(topic, topic)
     return turn.ask_yes_no(
         turn.t(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{more}.more"

@@ -395,3 +395,15 @@ def test_a_caregiver_hears_about_the_person_they_help(alexa):
     assert "Is your dad's diagnosis" in r.speech and "Is your diagnosis" not in r.speech
     r = one_breath(alexa.say("yes"))
     assert "for your dad" in r.speech
+
+
+def test_a_surgery_told_earlier_is_not_asked_about_again(alexa):
+    alexa.launch()
+    alexa.say("my doctor wants me to have knee surgery")
+    alexa.say("no")
+    r = one_breath(alexa.say("should i get a second opinion"))
+    assert QUESTION_WORDS["complex"] in r.speech
+    r = one_breath(alexa.say("no"))
+    assert QUESTION_WORDS["major_treatment"] not in r.speech
+    assert QUESTION_WORDS["unclear"] in r.speech
+    assert check_memory(r)["check"] == [False, True]
