@@ -175,11 +175,16 @@ class SqliteStore(UserStore):
         if unchanged is not None:
             return unchanged
         with self._write() as conn:
-            if started is not None and self._erased_since(conn, key, started):
-                return {}
-            row = conn.execute("SELECT attributes FROM users WHERE key = ?", (key,)).fetchone()
-            merged = rebase(json.loads(row[0]) if row else {}, base, current)
-            if row:
+            # One statement: each one lets go of the GIL, with the write lock held.
+            row, erased = conn.execute(
+                "SELECT (SELECT attributes FROM users WHERE key = ?1), "
+                "(SELECT at FROM erased WHERE key = ?1)",
+                (key,),
+            ).fetchone()
+            if started is not None and erased is not None and erased >= started:
+                return {}  # the user was erased after this request began: the erase wins
+            merged = rebase(json.loads(row) if row is not None else {}, base, current)
+            if row is not None:
                 conn.execute(
                     "UPDATE users SET attributes = ?, touched = ? WHERE key = ?",
                     (_dumps(merged), int(now), key),
@@ -200,10 +205,6 @@ class SqliteStore(UserStore):
             return None
         stored = json.loads(row[0])
         return stored if rebase(stored, base, current) == stored else None
-
-    def _erased_since(self, conn: sqlite3.Connection, key: str, started: float) -> bool:
-        row = conn.execute("SELECT at FROM erased WHERE key = ?", (key,)).fetchone()
-        return row is not None and row[0] >= started
 
     def export(self, key: str) -> StoredUser | None:
         row = self._read("SELECT attributes, created, touched FROM users WHERE key = ?", (key,))
@@ -310,11 +311,12 @@ class SqliteStore(UserStore):
 
         :param wait: wait up to the timeout for another writer; ``False`` gives up at once.
         """
+        with self._errors():
+            self._check_file()  # before the lock: it needs no lock, and stat() waits on disk
         if not self._write_lock.acquire(timeout=self.timeout if wait else 0):
             raise StoreUnavailable("sqlite: another write in this process held the lock")
         try:
             with self._errors():
-                self._check_file()
                 conn = self._conn()
                 self._begin(conn, self.timeout if wait else 0.0)
                 try:
