@@ -147,7 +147,7 @@ def summary(turn: Turn, topic: str) -> Response:
     check.heard_topic(turn, topic)
     more = MORE.get(topic, topic)
     return turn.ask_yes_no(
-        turn.t(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{more}.more"
+        turn.for_person(f"{topic}.summary"), turn.t(f"{topic}.reprompt"), about=f"{more}.more"
     )
 
 
@@ -156,7 +156,7 @@ def details(turn: Turn, topic: str) -> Response:
     if turn.has(f"{topic}.card"):
         card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
     more = pointer(turn, f"{topic}.pointer", POINTERS[topic]) if topic in POINTERS else ""
-    say = join(turn.t(f"{topic}.details"), more, turn.t("open.ask"))
+    say = join(turn.for_person(f"{topic}.details"), more, turn.t("open.ask"))
     return turn.ask(say, open_reprompt(turn), card=card)
 
 

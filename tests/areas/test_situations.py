@@ -122,3 +122,13 @@ def test_medicine_questions_go_to_the_prescriber_or_a_pharmacist(alexa, said):
         and "can't advise on medicines or doses" in r.speech
     )
     assert "record" not in r.speech.lower() and r.speech.endswith("?")
+
+
+def test_answers_speak_of_the_person_being_helped(alexa):
+    alexa.launch()
+    alexa.say("my dad has parkinson's")
+    r = one_breath(alexa.say("his treatment isn't helping"), 45)
+    assert r.intent == "TreatmentNotWorkingIntent"
+    assert "helping your dad" in r.speech and "you're getting worse" not in r.speech
+    r = one_breath(alexa.say("yes"), 45)
+    assert "what your dad has tried" in r.speech
