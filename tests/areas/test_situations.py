@@ -132,3 +132,12 @@ def test_answers_speak_of_the_person_being_helped(alexa):
     assert "helping your dad" in r.speech and "you're getting worse" not in r.speech
     r = one_breath(alexa.say("yes"), 45)
     assert "what your dad has tried" in r.speech
+
+
+def test_questions_to_ask_are_about_the_person_being_helped(alexa):
+    alexa.launch()
+    r = alexa.say("my dad's surgeon wants to do a knee replacement")
+    assert "joint or spine" in r.speech
+    r = one_breath(alexa.say("yes"), 45)
+    assert "what if your dad tries physical therapy" in r.speech
+    assert "what if I try" not in r.speech
