@@ -143,6 +143,18 @@ def test_medicine_questions_go_to_the_prescriber_or_a_pharmacist(utterance):
     assert "pharmacist" in speech or "prescriber" in speech, speech
 
 
+RELATIVES = [
+    ("my stepdad's cardiologist brushed off his questions", "your dad"),
+    ("my little girl is terrified of the surgery", "your child"),
+    ("my stepmom feels dismissed by her doctor", "your mom"),
+]
+
+
+@pytest.mark.parametrize(("utterance", "person"), RELATIVES)
+def test_everyday_names_for_a_relative_reach_the_answer(utterance, person):
+    assert person in one_shot(utterance).speech
+
+
 def test_no_phrasing_is_a_sample_of_the_model():
     """A phrasing the model holds would measure nothing: the families stay unseen."""
     model = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]
@@ -152,4 +164,5 @@ def test_no_phrasing_is_a_sample_of_the_model():
         for sample in intent["samples"]
     }
     phrasings = [utterance for family in FAMILIES.values() for utterance, _ in family]
+    phrasings += [utterance for utterance, _ in RELATIVES]
     assert [p for p in phrasings if normalize(p) in samples] == []
