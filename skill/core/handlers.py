@@ -278,7 +278,9 @@ class YesNoHandler(CoreHandler):
             return self.menu_reply(turn, self.t(turn, "help.declined"))
         dialog.settled(turn.handler_input)
         if get_intent_name(turn.handler_input) in (dialog.YES_WITH, dialog.NO_WITH):
-            return self.ask(turn, self.t(turn, "answer.noted"), self.t(turn, "help.reprompt"))
+            example = self.menu.examples(turn.locale, limit=1)
+            noted = turn.for_person("answer.noted", example=example)
+            return self.ask(turn, noted, self.t(turn, "help.reprompt"))
         if turn.intent_name == "AMAZON.NoIntent":
             return turn.tell(self.t(turn, "goodbye"))
         area = self.menu.help_for(turn.session.get(AREA_KEY))

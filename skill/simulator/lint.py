@@ -80,7 +80,9 @@ def options_offered(words: str) -> int:
     for sentence in _SENTENCE_END.split(words):
         choice = sentence.rfind(", or ")
         if choice >= 0:
-            most = max(most, sentence[:choice].count(",") + 2)
+            # A number set off by commas ("call triple zero, 000, now") is no option.
+            named = [part for part in sentence[:choice].split(",") if re.search("[a-zA-Z]", part)]
+            most = max(most, len(named) + 1)
         elif " or " in sentence:
             most = max(most, 2)
     return most

@@ -96,6 +96,7 @@ def test_a_yes_that_says_more_is_never_a_goodbye(alexa):
     assert r.intent == "AnswerNoIntent" and r.plugin == "core"
     assert not r.should_end_session and r.speech.endswith("?")
     assert r.session_attributes["dialog"]["person"] == "FATHER"
+    assert r.speech.startswith("Okay, this is about your dad.")
 
 
 def test_speaking_for_someone_lasts_the_session_and_a_pronoun_keeps_who(alexa):

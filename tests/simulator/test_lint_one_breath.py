@@ -23,6 +23,7 @@ def answer(text):
         ("You can ask about records, insurance, or finding a doctor. Which?", 3),
         ("You can ask about when, how, records, or insurance. Which?", 4),
         ("Test results. Pathology reports. Imaging scans.", 0),
+        ("Call triple zero, 000, now, or have someone near you call.", 3),
     ],
 )
 def test_options_are_counted_per_sentence(said, count):
