@@ -143,6 +143,19 @@ def test_medicine_questions_go_to_the_prescriber_or_a_pharmacist(utterance):
     assert "pharmacist" in speech or "prescriber" in speech, speech
 
 
+REPORT_OR_IMAGES = [
+    "the portal just has the report and not the actual images",
+    "do they want the real images or just the written report",
+    "is the report from the radiologist enough or do they need the pictures",
+]
+
+
+@pytest.mark.parametrize("utterance", REPORT_OR_IMAGES)
+def test_the_report_or_the_images_hears_that_the_images_count(utterance):
+    turn = one_shot(utterance)
+    assert turn.plugin == "records" and "images too" in turn.speech, turn.speech
+
+
 RELATIVES = [
     ("my stepdad's cardiologist brushed off his questions", "your dad"),
     ("my little girl is terrified of the surgery", "your child"),
@@ -164,5 +177,5 @@ def test_no_phrasing_is_a_sample_of_the_model():
         for sample in intent["samples"]
     }
     phrasings = [utterance for family in FAMILIES.values() for utterance, _ in family]
-    phrasings += [utterance for utterance, _ in RELATIVES]
+    phrasings += [utterance for utterance, _ in RELATIVES] + REPORT_OR_IMAGES
     assert [p for p in phrasings if normalize(p) in samples] == []
