@@ -15,7 +15,7 @@ from skill import NAME, contract, safety
 from skill.area import Area, AreaHandler
 from skill.context import answered_by
 from skill.core.handlers import ErrorHandler, apology, core_handlers
-from skill.core.interceptors import HearContext, LogAnswer, RememberAnswer
+from skill.core.interceptors import FirstUseDisclaimer, HearContext, LogAnswer, RememberAnswer
 from skill.core.menu import Menu
 from skill.errors import log_failure
 from skill.health import HealthDataPolicy
@@ -169,6 +169,7 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     ]:
         builder.add_request_handler(handler)
     builder.add_global_response_interceptor(RememberAnswer())
+    builder.add_global_response_interceptor(FirstUseDisclaimer())
     builder.add_global_response_interceptor(ShowScreen(screens))
     builder.add_global_response_interceptor(LogAnswer())
     if store is not None:

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 from ask_sdk_core.utils import get_request_type
 from ask_sdk_model import Intent
+from ask_sdk_model.ui import SsmlOutputSpeech
 
-from skill import dialog
-from skill.core.handlers import LAST_KEY
+from skill import dialog, state
+from skill.core import CORE
+from skill.core.handlers import DISCLAIMER_FLAG, LAST_KEY
+from skill.safety import SAFETY
 from skill.speech import ssml_of
-from skill.turn import read_slot
+from skill.turn import Turn, read_slot
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -56,6 +59,31 @@ def _pick(offered: list[str], ordinal: str | None) -> str | None:
     if ordinal.isdigit() and 1 <= int(ordinal) <= len(offered):
         return offered[int(ordinal) - 1]
     return None
+
+
+class FirstUseDisclaimer(AbstractResponseInterceptor):
+    """A first-time user who opens with a question, not with "open", hears the disclaimer
+    once, before the answer; a launch says it in its welcome. The gate's answers stay as
+    they are: nothing may stand between a person in an emergency and the number to call."""
+
+    def process(self, handler_input: HandlerInput, response: Response) -> None:
+        envelope = handler_input.request_envelope
+        if response is None or envelope.session is None or not envelope.session.new:
+            return
+        if get_request_type(handler_input) != "IntentRequest":
+            return
+        if getattr(handler_input.context, "plugin", None) == SAFETY.name:
+            return
+        said = ssml_of(response.output_speech)
+        flags = state.user_state(handler_input).setdefault(CORE.name, {})
+        if said is None or flags.get(DISCLAIMER_FLAG):
+            return
+        disclaimer = Turn(handler_input, CORE).t("disclaimer.one_shot")
+        response.output_speech = SsmlOutputSpeech(
+            ssml=said.replace("<speak>", f"<speak>{disclaimer} ", 1)
+        )
+        flags[DISCLAIMER_FLAG] = True
+        state.mark_changed(handler_input)
 
 
 class LogAnswer(AbstractResponseInterceptor):

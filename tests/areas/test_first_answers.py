@@ -4,8 +4,6 @@ import importlib.util
 import statistics
 from pathlib import Path
 
-from skill.simulator import Conversation
-
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "first_answers.py"
 AREAS = {"triggers", "communicating", "records", "insurance", "specialist", "outcomes"}
 
@@ -21,7 +19,7 @@ def test_first_answers_of_every_guidance_intent_fit_one_breath():
     benchmark = load_benchmark()
     counts = {}
     for intent, utterance in benchmark.first_utterances("en-US").items():
-        turn = Conversation(locale="en-US").say(utterance)
+        turn = benchmark.first_answer("en-US", utterance)
         if turn.plugin in AREAS:
             counts[intent] = len(turn.speech.split())
     assert len(counts) >= 50

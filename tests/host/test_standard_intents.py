@@ -235,3 +235,15 @@ def test_one_info_line_per_request_names_the_plugin_not_what_was_said(alexa, cap
     info = "\n".join(lines)
     assert "imaging" not in info and "RecordGatheredIntent" not in info
     assert alexa.user_id not in info
+
+
+def test_a_first_time_users_one_shot_hears_the_disclaimer_once(alexa):
+    first = alexa.say("how do i find a specialist")
+    assert first.speech.startswith("General information, not medical advice.")
+    alexa.end()
+    assert "medical advice" not in alexa.say("what records do i need").speech
+
+
+def test_the_disclaimer_never_stands_before_an_emergency_answer():
+    turn = Conversation().say("my wife just collapsed")
+    assert turn.plugin == "safety" and "medical advice" not in turn.speech

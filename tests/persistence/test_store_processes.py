@@ -85,7 +85,7 @@ def test_a_writer_killed_mid_run_leaves_a_clean_file_with_every_committed_update
         kept = store.load(store.key_for_user(f"{WRITER_USER}-{number}"))
         assert kept == {
             "checklist": {"gathered": ["scans"]},
-            "core": {"last_area": "checklist"},
+            "core": {"disclaimer_heard": True, "last_area": "checklist"},
         }, number
     assert store.count() >= len(committed)
 

@@ -19,18 +19,9 @@ def test_the_repo_package_passes_the_static_rules(lambda_package, runtime):
 
 #: Problems certify finds in the repo's own skill today, reported to their owners. Each is
 #: named here so that the test fails the day it is fixed, or a new one appears.
-KNOWN = {
-    ("functional", "first one-shot"): "the disclaimer is said only at launch (core LaunchHandler)",
-}
-
-
-def test_the_repo_package_certifies_but_for_known_content_problems(lambda_package, runtime):
+def test_the_repo_package_certifies(lambda_package, runtime):
     found = [f for f in certify(lambda_package, runtime) if f.level == ERROR]
-    unknown = [f for f in found if not any(r == f.rule and w in f.where for r, w in KNOWN)]
-    assert unknown == [], "\n".join(map(str, unknown))
-    assert {(r, w) for r, w in KNOWN if any(r == f.rule and w in f.where for f in found)} == set(
-        KNOWN
-    ), "a known problem is fixed: take it out of KNOWN"
+    assert found == [], "\n".join(map(str, found))
 
 
 def test_certify_command_reports_and_exits_1_on_errors(broken, capsys):
