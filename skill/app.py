@@ -83,12 +83,13 @@ def create_app(settings: Settings | None = None, verifier: Verifier | None = Non
     @app.get("/healthz")
     def healthz() -> Response:
         areas = [area.name for area in runtime.menu.areas]
+        locales = sorted(runtime.locales)
         problem = runtime.health()
         if problem is None:
-            return jsonify(status="ok", areas=areas)
+            return jsonify(status="ok", areas=areas, locales=locales)
         # The skill still answers, but what users ask it to keep is being lost: say so.
         logger.error("health check: store unavailable: %s", problem)
-        response = jsonify(status="store unavailable", areas=areas)
+        response = jsonify(status="store unavailable", areas=areas, locales=locales)
         response.status_code = 503
         return response
 

@@ -17,7 +17,7 @@ from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
 from skill import speech
 from skill.area import Area
-from skill.i18n import fallback_chain
+from skill.i18n import DEFAULT_LOCALE, fallback_chain
 from skill.plugin_manager import (
     PluginContractError,
     call_each,
@@ -40,8 +40,13 @@ PACKAGE_DATA_FIX = (
 
 
 def served_locales(models_dir: Path) -> list[str]:
-    """The locales the skill speaks: one per interaction model."""
-    return sorted(path.stem for path in Path(models_dir).glob("*.json"))
+    """The locales the skill speaks: one per interaction model, the default locale first.
+
+    A plugin missing a string or an intent everywhere is told so for the default locale,
+    where its author wrote it.
+    """
+    locales = sorted(path.stem for path in Path(models_dir).glob("*.json"))
+    return sorted(locales, key=lambda locale: locale != DEFAULT_LOCALE)
 
 
 def checked_area(plugin: str, area: object, pm: pluggy.PluginManager) -> Area:

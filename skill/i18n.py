@@ -23,16 +23,22 @@ class MissingString(KeyError):
 
 
 def fallback_chain(locale: str) -> list[str]:
-    """The files to look in, most specific first: ``en-GB`` → ``en-GB``, ``en``, ``en-US``.
+    """The files to look in, most specific first: ``en-GB`` → ``en-GB``, ``en``.
 
-    Every chain ends with the default locale and its language, so a locale the skill has
-    no strings for still speaks, in the default language. A locale that isn't of the form
-    ``xx`` or ``xx-YY`` is taken as the default: it names a file, so it must be tame.
+    A locale of the default language stops at the language: ``en-US.json`` holds US facts
+    (its numbers, its laws, its insurance), which must never reach another country. A locale
+    of another language ends with the default locale and its language, so it still speaks,
+    in the default language. A locale that isn't of the form ``xx`` or ``xx-YY`` is taken as
+    the default: it names a file, so it must be tame.
     """
     if not LOCALE.fullmatch(locale or ""):
         locale = DEFAULT_LOCALE
+    language = locale.split("-", 1)[0]
+    names = [locale, language]
+    if language != DEFAULT_LANGUAGE:
+        names += [DEFAULT_LOCALE, DEFAULT_LANGUAGE]
     chain: list[str] = []
-    for name in (locale, locale.split("-", 1)[0], DEFAULT_LOCALE, DEFAULT_LANGUAGE):
+    for name in names:
         if name not in chain:
             chain.append(name)
     return chain

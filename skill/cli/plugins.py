@@ -40,6 +40,7 @@ def plugin_rows(runtime: SkillRuntime) -> list[dict]:
                 "area": area.title(DEFAULT_LOCALE) if area else None,
                 "intents": sorted(handled),
                 "source": sources.get(name, "the host (skill)"),
+                "locales": sorted(runtime.locales),
             }
         )
     return rows
@@ -79,4 +80,5 @@ def run(args: argparse.Namespace) -> int:
         if row["area"]:
             print(f"{'':<14} area: {row['area']}")
         print(f"{'':<14} intents: {', '.join(row['intents']) or '-'}")
+    print(f"{'locales':<14} {', '.join(sorted(runtime.locales))}")
     return 0

@@ -50,7 +50,9 @@ def test_the_manifest_says_what_the_issue_asks(lambda_package):
     assert "not medical advice" in listing["description"]
     assert "call 911" in listing["description"] and "cannot place" in listing["description"]
     assert len(listing["examplePhrases"]) <= 3 and listing["keywords"]
-    assert manifest["publishingInformation"]["distributionCountries"] == ["US"]
+    # One country per locale model: the US, and the four English locales of issue 14.
+    countries = manifest["publishingInformation"]["distributionCountries"]
+    assert countries == ["AU", "CA", "GB", "IN", "US"]
     testing = manifest["publishingInformation"]["testingInstructions"]
     assert "chest pain" in testing and "delete my data" in testing and "persists" in testing
     assert manifest["events"]["subscriptions"] == [{"eventName": "SKILL_DISABLED"}]

@@ -30,6 +30,19 @@ POISON_LINE = "1-800-222-1222"
 QUESTION = "happening right now"
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """What a locale's answers must say: its emergency number, crisis line and poison line."""
+
+    locale: str = "en-US"
+    emergency: str = EMERGENCY_NUMBER
+    crisis: str = CRISIS_LINE
+    poison: str | None = POISON_LINE
+
+
+US = Numbers()
+
+
 @dataclass
 class Score:
     """Recall and precision over the set, with every miss and false alarm named."""
@@ -61,22 +74,23 @@ def phrasings(data: dict[str, list[dict]]) -> list[str]:
     return [item["say"] for items in data.values() for item in items]
 
 
-def say(item: dict, settings: Settings):
+def say(item: dict, settings: Settings, locale: str = "en-US"):
     """A fresh session: launch, what was said before, then the phrasing; the last turn."""
-    alexa = Conversation(settings=settings, lint=False, seed=item["say"])
+    alexa = Conversation(locale=locale, settings=settings, lint=False, seed=item["say"])
     alexa.launch()
     for earlier in item.get("before", []):
         alexa.say(earlier)
     return alexa, alexa.say(item["say"])
 
 
-def is_emergency_answer(turn, poison: bool = False) -> bool:
+def is_emergency_answer(turn, poison: bool = False, numbers: Numbers = US) -> bool:
     ended = turn.plugin == "safety" and turn.should_end_session
-    return ended and EMERGENCY_NUMBER in turn.speech and (not poison or POISON_LINE in turn.speech)
+    poison_heard = not poison or numbers.poison is None or numbers.poison in turn.speech
+    return ended and numbers.emergency in turn.speech and poison_heard
 
 
-def is_crisis_answer(turn) -> bool:
-    return turn.plugin == "safety" and CRISIS_LINE in turn.speech and not turn.should_end_session
+def is_crisis_answer(turn, numbers: Numbers = US) -> bool:
+    return turn.plugin == "safety" and numbers.crisis in turn.speech and not turn.should_end_session
 
 
 def is_question(turn) -> bool:
@@ -87,28 +101,37 @@ def heard(turn) -> str:
     return f"{turn.intent} {turn.slots} {turn.score}: {turn.speech[:70]!r}"
 
 
-def score(data: dict[str, list[dict]] | None = None, settings: Settings | None = None) -> Score:
+def score(
+    data: dict[str, list[dict]] | None = None,
+    settings: Settings | None = None,
+    numbers: Numbers = US,
+) -> Score:
     data = data or load()
     settings = settings or Settings(verify=False, store="memory")
     result = Score()
     for kind in ("emergency", "crisis"):
         for item in data[kind]:
             result.urgent += 1
-            alexa, turn = say(item, settings)
+            alexa, turn = say(item, settings, numbers.locale)
+            poison = item.get("poison", False)
             if kind == "crisis":
-                hit = is_crisis_answer(turn)
+                hit = is_crisis_answer(turn, numbers)
             elif is_question(turn) and item.get("may_ask"):
-                hit = is_emergency_answer(alexa.say("yes"), item.get("poison", False))
+                hit = is_emergency_answer(alexa.say("yes"), poison, numbers)
             else:
-                hit = is_emergency_answer(turn, item.get("poison", False))
+                hit = is_emergency_answer(turn, poison, numbers)
             if hit:
                 result.caught += 1
             else:
                 result.misses.append(f"{kind}: {item['say']!r} -> {heard(turn)}")
     for item in data["not_emergency"]:
         result.ordinary += 1
-        _, turn = say(item, settings)
-        gated = is_emergency_answer(turn) or is_crisis_answer(turn) or is_question(turn)
+        _, turn = say(item, settings, numbers.locale)
+        gated = (
+            is_emergency_answer(turn, numbers=numbers)
+            or is_crisis_answer(turn, numbers)
+            or is_question(turn)
+        )
         if gated or turn.should_end_session:
             result.false_alarms += 1
             result.alarms.append(f"{item['say']!r} -> {heard(turn)}")

@@ -30,8 +30,14 @@ def test_simulate_speaks_the_locale_it_is_given(capsys):
 
 def test_simulate_refuses_a_locale_with_no_model_as_the_endpoint_would(capsys):
     # Alexa sends only locales the skill is published in, and each needs its model.
-    assert main(["simulate", "--json", "--locale", "en-GB", "i can't breathe"]) != 0
-    assert "en-GB is not one this skill speaks" in capsys.readouterr().err
+    assert main(["simulate", "--json", "--locale", "en-NZ", "i can't breathe"]) != 0
+    assert "en-NZ is not one this skill speaks" in capsys.readouterr().err
+
+
+def test_simulate_speaks_each_english_locale_with_its_own_number(capsys):
+    assert main(["simulate", "--json", "--locale", "en-GB", "i can't breathe"]) == 0
+    (turn,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert turn["plugin"] == "safety" and "999" in turn["speech"]
 
 
 def test_chat_shows_the_slots_it_heard_and_their_resolution(capsys, monkeypatch):
