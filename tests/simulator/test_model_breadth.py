@@ -168,6 +168,14 @@ def test_everyday_names_for_a_relative_reach_the_answer(utterance, person):
     assert person in one_shot(utterance).speech
 
 
+def test_take_me_through_it_accepts_the_offer_on_the_table():
+    alexa = Conversation(settings=SETTINGS)
+    alexa.launch()
+    alexa.say("what records do i need")
+    turn = alexa.say("go on and take me through it")
+    assert "slides" in turn.speech and not turn.should_end_session, turn.speech
+
+
 def test_no_phrasing_is_a_sample_of_the_model():
     """A phrasing the model holds would measure nothing: the families stay unseen."""
     model = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]
