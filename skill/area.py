@@ -27,11 +27,15 @@ class Area:
     :param name: the plugin name, e.g. ``"records"``.
     :param package: the package whose ``locale/`` folder holds the strings.
     :param rank: lower ranks are offered first at launch.
+    :param entry: the intent the ``try`` phrase reaches, e.g. ``"RecordsChecklistIntent"``;
+        another area's offer of this one ("Want the full checklist?") is answered with it
+        on a yes. ``None``: the area can't be offered.
     """
 
-    def __init__(self, name: str, package: str, *, rank: int = 100):
+    def __init__(self, name: str, package: str, *, rank: int = 100, entry: str | None = None):
         self.name = name
         self.rank = rank
+        self.entry = entry
         self.strings = strings_for(package)
 
     def title(self, locale: str) -> str:

@@ -34,6 +34,12 @@ CHOOSE = "ChooseOptionIntent"
 #: "what was the second one", "what was that last one".
 WHAT_WAS = "WhatWasThatIntent"
 
+#: The host's area name: it holds offers of an area, so no area's answer handler takes
+#: their yes or no.
+HOST = "core"
+#: What an offer of another area ("Want the full checklist?") is about.
+OFFER = "offer"
+
 YES_INTENTS = (YES, YES_WITH)
 NO_INTENTS = (NO, NO_WITH)
 ANSWERS = YES_INTENTS + NO_INTENTS
@@ -115,6 +121,19 @@ def asked(
         dialog["options"] = list(options)
     else:
         dialog.pop("options", None)
+
+
+def offer(handler_input: HandlerInput, intent: str, question: str) -> None:
+    """Note an offer of another area: a yes is answered as ``intent``, a no by the host."""
+    asked(handler_input, HOST, OFFER, question, options=[intent])
+
+
+def offered(handler_input: HandlerInput) -> str | None:
+    """The intent the open offer leads to, or ``None`` when no offer is open."""
+    if pending(handler_input) != {"area": HOST, "about": OFFER}:
+        return None
+    chosen = options(handler_input)
+    return chosen[0] if chosen else None
 
 
 def settled(handler_input: HandlerInput) -> None:

@@ -172,6 +172,12 @@ class Turn:
         """``options`` offered as alternatives: "a, or b"; "a, b, or c"."""
         return speech.choices(options, strings_for("skill").get(self.locale, "or"))
 
+    def offerable(self, area_name: str) -> Area | None:
+        """Another area, while it is loaded and can be offered; else ``None``."""
+        menu = getattr(self.handler_input.context, "menu", None)
+        area = menu.by_name.get(area_name) if menu is not None else None
+        return area if area is not None and area.entry else None
+
     def example_of(self, area_name: str) -> str | None:
         """How to ask for another area ("what records do I need"); ``None`` if it isn't loaded.
 
@@ -207,6 +213,24 @@ class Turn:
         self._enter()
         dialog.asked(self.handler_input, self.area.name, about, reprompt)
         return respond(self.handler_input, say, reprompt=reprompt, card=card)
+
+    def ask_offer(
+        self, say: str, area_name: str, offer: str, *, card: Card | None = None
+    ) -> Response | None:
+        """``say``, then offer another area with this area's string ``offer`` ("Want the full
+        checklist?") and ``offer.reprompt``; a yes goes to that area's entry intent, a no
+        keeps the session open. ``None``, with nothing said, while that area isn't loaded:
+        answer another way then.
+        """
+        area = self.offerable(area_name)
+        if area is None:
+            return None
+        self._enter()
+        reprompt = self.t(f"{offer}.reprompt")
+        dialog.offer(self.handler_input, area.entry, reprompt)
+        return respond(
+            self.handler_input, speech.join(say, self.t(offer)), reprompt=reprompt, card=card
+        )
 
     def tell(self, say: str, *, card: Card | None = None) -> Response:
         """Speak and end the session."""

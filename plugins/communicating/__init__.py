@@ -4,7 +4,7 @@ from plugins.communicating.handlers import handlers
 from skill import hookimpl
 from skill.area import Area
 
-AREA = Area("communicating", __name__, rank=20)
+AREA = Area("communicating", __name__, rank=20, entry="TellDoctorIntent")
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from skill.area import Area
 if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
-AREA = Area("insurance", __name__, rank=40)
+AREA = Area("insurance", __name__, rank=40, entry="InsuranceOverviewIntent")
 
 
 @hookimpl

@@ -4,7 +4,7 @@ from plugins.outcomes.handlers import handlers
 from skill import hookimpl
 from skill.area import Area
 
-AREA = Area("outcomes", __name__, rank=60)
+AREA = Area("outcomes", __name__, rank=60, entry="OpinionsDifferIntent")
 
 
 @hookimpl

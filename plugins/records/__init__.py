@@ -31,7 +31,7 @@ class RecordsArea(Area):
         return self.strings.get(locale, "remembered", items=spoken_list(names)) if names else None
 
 
-AREA = RecordsArea("records", __name__, rank=30)
+AREA = RecordsArea("records", __name__, rank=30, entry="RecordsChecklistIntent")
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from skill.area import Area
 if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
 
-AREA = Area("specialist", __name__, rank=50)
+AREA = Area("specialist", __name__, rank=50, entry="FindSpecialistIntent")
 
 
 @hookimpl

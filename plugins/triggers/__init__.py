@@ -22,7 +22,7 @@ class TriggersArea(Area):
         return self.strings.get(locale, "check.remembered", count=len(answers))
 
 
-AREA = TriggersArea("triggers", __name__, rank=10)
+AREA = TriggersArea("triggers", __name__, rank=10, entry="SecondOpinionCheckIntent")
 
 
 @hookimpl

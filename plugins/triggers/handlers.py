@@ -115,9 +115,9 @@ TOPICS = (
 # Topics whose "want to hear more?" leads to another topic's details.
 MORE = {"finding": "fresh_review", "joint": "surgery"}
 
-# Details that end by pointing to another area: <topic>.pointer, said only while that
-# area is loaded.
-POINTERS = {
+# Details that end by offering another area: <topic>.offer, made only while that area
+# is loaded.
+OFFERS = {
     "complex": "specialist",
     "uneasy": "communicating",
     "required": "insurance",
@@ -127,11 +127,17 @@ POINTERS = {
 NEXT_AREAS = ("communicating", "records", "specialist")
 
 
-# -- pointers to other areas ---------------------------------------------------------
-def pointer(turn: Turn, key: str, area: str) -> str:
-    """String ``key`` with ``{example}`` filled in from ``area``; "" when it isn't loaded."""
-    example = turn.example_of(area)
-    return turn.t(key, example=example) if example else ""
+# -- offers of other areas ----------------------------------------------------------
+def ask_with_offers(
+    turn: Turn, say: str, offers: list[tuple[str, str]], card: Card | None = None
+) -> Response:
+    """``say``, then the first of ``offers`` (area, offer key) whose area is loaded; with
+    none loaded, what else the user would like to know."""
+    for area, key in offers:
+        offered = turn.ask_offer(say, area, key, card=card)
+        if offered is not None:
+            return offered
+    return turn.ask(join(say, turn.t("open.ask")), open_reprompt(turn), card=card)
 
 
 def open_reprompt(turn: Turn) -> str:
@@ -155,9 +161,8 @@ def details(turn: Turn, topic: str) -> Response:
     card = None
     if turn.has(f"{topic}.card"):
         card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
-    more = pointer(turn, f"{topic}.pointer", POINTERS[topic]) if topic in POINTERS else ""
-    say = join(turn.for_person(f"{topic}.details"), more, turn.t("open.ask"))
-    return turn.ask(say, open_reprompt(turn), card=card)
+    offers = [(OFFERS[topic], f"{topic}.offer")] if topic in OFFERS else []
+    return ask_with_offers(turn, turn.for_person(f"{topic}.details"), offers, card)
 
 
 def is_cancer(condition_id: str | None) -> bool:
@@ -193,24 +198,15 @@ def diagnosis_topic(turn: Turn) -> str:
 
 
 def first_records(turn: Turn) -> Response:
-    """The records to start with; the full checklist and finding a doctor, if loaded."""
-    say = join(
-        turn.t("pointer.records"),
-        pointer(turn, "pointer.records.more", "records"),
-        pointer(turn, "pointer.specialist", "specialist"),
-        turn.t("open.ask"),
-    )
-    return turn.ask(say, open_reprompt(turn))
+    """The records to start with; then the full checklist, or else finding a doctor, if
+    loaded."""
+    offers = [("records", "offer.records"), ("specialist", "offer.specialist")]
+    return ask_with_offers(turn, turn.t("pointer.records"), offers)
 
 
 def telling(turn: Turn) -> Response:
     """How to raise it with a doctor; more words to use, if that area is loaded."""
-    say = join(
-        turn.t("pointer.tell"),
-        pointer(turn, "pointer.tell.more", "communicating"),
-        turn.t("open.ask"),
-    )
-    return turn.ask(say, open_reprompt(turn))
+    return ask_with_offers(turn, turn.t("pointer.tell"), [("communicating", "offer.tell")])
 
 
 class SurgeryHandler(AreaHandler):

@@ -266,7 +266,8 @@ class ListHandler(CoreHandler):
 class YesNoHandler(CoreHandler):
     """A yes or no that no area was waiting for: after "anything else?", no means done,
     and yes means "go on": the current area's options, or the skill's. A yes or no that
-    said more ("no, it's for my dad") is an answer, never a goodbye."""
+    said more ("no, it's for my dad") is an answer, never a goodbye; so is a no to an offer
+    of another area."""
 
     intents = dialog.ANSWERS
 
@@ -276,6 +277,13 @@ class YesNoHandler(CoreHandler):
             if turn.answer == "yes":
                 return self.ask(turn, self.t(turn, "help.rest"), self.t(turn, "help.reprompt"))
             return self.menu_reply(turn, self.t(turn, "help.declined"))
+        if dialog.offered(turn.handler_input) is not None and turn.answer == "no":
+            dialog.settled(turn.handler_input)
+            return respond(
+                turn.handler_input,
+                self.t(turn, "offer.declined"),
+                reprompt=self.t(turn, "help.reprompt"),
+            )
         dialog.settled(turn.handler_input)
         if get_intent_name(turn.handler_input) in (dialog.YES_WITH, dialog.NO_WITH):
             example = self.menu.examples(turn.locale, limit=1)

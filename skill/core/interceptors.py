@@ -30,7 +30,9 @@ class HearContext(AbstractRequestInterceptor):
     and take "the second one" as the second of the options just offered.
 
     A choice is answered as the option's own intent, so the area that offered it answers
-    it; "the second one" with no options offered goes to the host's handler.
+    it; "the second one" with no options offered goes to the host's handler. A yes to an
+    offer of another area ("Want the full checklist?") is answered the same way, as that
+    area's entry intent; the safety gate screens the request before this runs.
     """
 
     def process(self, handler_input: HandlerInput) -> None:
@@ -43,7 +45,11 @@ class HearContext(AbstractRequestInterceptor):
         relationship = read_slot(handler_input, dialog.RELATIONSHIP_SLOT)
         if relationship is not None and relationship.matched:
             dialog.speaking_for(handler_input, relationship.id)
-        if intent.name == dialog.CHOOSE:
+        offered = dialog.offered(handler_input)
+        if offered is not None and intent.name in dialog.YES_INTENTS:
+            dialog.settled(handler_input)
+            request.intent = Intent(name=offered, slots={})
+        elif intent.name == dialog.CHOOSE:
             ordinal = read_slot(handler_input, dialog.ORDINAL_SLOT)
             offered = dialog.options(handler_input)
             chosen = _pick(offered, ordinal.id if ordinal else None)

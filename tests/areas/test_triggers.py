@@ -47,7 +47,7 @@ def test_all_yes_stops_once_clear_and_names_both_reasons(alexa):
     r = one_breath(alexa.say("yes"))
     assert r.plugin == "triggers"
     assert "pathology reports" in r.speech and "imaging scans" in r.speech
-    assert "what records do I need" in r.speech and "how do I find a specialist" in r.speech
+    assert r.speech.endswith("Want the full checklist?")
     r = alexa.say("what records do i need")
     assert r.plugin == "records"
 
@@ -65,7 +65,7 @@ def test_all_no_asks_all_five_then_says_it_is_still_their_right(alexa):
         assert watch in r.speech
     assert check_memory(r) == {"check": [False] * 5}
     r = one_breath(alexa.say("yes"))
-    assert "normal practice" in r.speech and "how do I tell my doctor" in r.speech
+    assert "normal practice" in r.speech and r.speech.endswith("Want more on what to say?")
     r = alexa.say("how do i tell my doctor")
     assert r.plugin == "communicating"
 
@@ -222,7 +222,7 @@ def test_feeling_rushed_or_uneasy(alexa):
     for point in ("rushed", "uneasy", "understanding your diagnosis", "clicking with your doctor"):
         assert point in r.speech
     r = alexa.say("yes")
-    assert "plain words" in r.speech and "what should I ask the second doctor" in r.speech
+    assert "plain words" in r.speech and r.speech.endswith("with your doctor?")
 
 
 def test_told_nothing_can_be_done_hears_about_clinical_trials(alexa):
