@@ -74,8 +74,19 @@ MARKERS = {
         "Medical Costs Finder",
         "myGov",
         "Medicare pays a rebate",
+        "Ryan's Rule",
     ],
-    "en-IN": ["mediclaim", "PM-JAY", "TPA", "NABH", "Tele MANAS", "14416", "lakh", "empanelled"],
+    "en-IN": [
+        "mediclaim",
+        "PM-JAY",
+        "TPA",
+        "NABH",
+        "Tele MANAS",
+        "14416",
+        "lakh",
+        "empanelled",
+        "Charter of Patients' Rights",
+    ],
 }
 #: Markers two countries share: 911 and 988 answer in the US and in Canada.
 SHARED = {"911": ("en-US", "en-CA"), "988": ("en-US", "en-CA")}
