@@ -168,15 +168,27 @@ class Turn:
         """The phrases that ask for each of these areas that is loaded, in order."""
         return [example for name in area_names if (example := self.example_of(name))]
 
+    def entries_of(self, *area_names: str) -> list[str]:
+        """The entry intents of these areas, in the order :meth:`examples_of` names them:
+        pass them as ``options`` of a menu of those phrases, so "the first one" goes there.
+        Empty when one of them that is loaded has no entry: then none can be matched up."""
+        loaded = [area for name in area_names if (area := self._loaded(name)) is not None]
+        if not all(area.entry for area in loaded):
+            return []
+        return [area.entry for area in loaded]
+
     def choices(self, options: list[str]) -> str:
         """``options`` offered as alternatives: "a, or b"; "a, b, or c"."""
         return speech.choices(options, strings_for("skill").get(self.locale, "or"))
 
     def offerable(self, area_name: str) -> Area | None:
         """Another area, while it is loaded and can be offered; else ``None``."""
-        menu = getattr(self.handler_input.context, "menu", None)
-        area = menu.by_name.get(area_name) if menu is not None else None
+        area = self._loaded(area_name)
         return area if area is not None and area.entry else None
+
+    def _loaded(self, area_name: str) -> Area | None:
+        menu = getattr(self.handler_input.context, "menu", None)
+        return menu.by_name.get(area_name) if menu is not None else None
 
     def example_of(self, area_name: str) -> str | None:
         """How to ask for another area ("what records do I need"); ``None`` if it isn't loaded.
@@ -184,8 +196,7 @@ class Turn:
         Point the user to another area with this, never with its phrase written out, so
         the pointer goes when that area is blocked or reworded.
         """
-        menu = getattr(self.handler_input.context, "menu", None)
-        area = menu.by_name.get(area_name) if menu is not None else None
+        area = self._loaded(area_name)
         return area.example(self.locale) if area is not None else None
 
     # -- answers -------------------------------------------------------------------

@@ -133,7 +133,11 @@ def explain_request(turn: Turn) -> Response:
 
 
 def next_steps(turn: Turn, opening: str = "next") -> Response:
-    return turn.ask(turn.t(opening, options=next_options(turn)), next_reprompt(turn))
+    return turn.ask(
+        turn.t(opening, options=next_options(turn)),
+        next_reprompt(turn),
+        options=turn.entries_of(*NEXT_AREAS),
+    )
 
 
 def which_record(turn: Turn, reprompt_key: str) -> Response:

@@ -37,7 +37,11 @@ def next_options(turn: Turn) -> str:
 
 def next_steps(turn: Turn, opening: str) -> Response:
     options = next_options(turn)
-    return turn.ask(turn.t(opening, options=options), turn.t("next.reprompt", options=options))
+    return turn.ask(
+        turn.t(opening, options=options),
+        turn.t("next.reprompt", options=options),
+        options=turn.entries_of(*NEXT_AREAS),
+    )
 
 
 def topic(turn: Turn, name: str, spoken: str | None = None) -> Response:

@@ -160,3 +160,23 @@ def test_with_every_other_area_blocked_an_area_offers_its_own_questions():
     assert "what am I still missing" in turns[-1].speech
     for phrase in ("insurance", "specialist", "tell my doctor", "disagree"):
         assert phrase not in heard(turns)
+
+
+# (a conversation that ends on a menu of other areas, "the first one" / "the second one",
+# the area that answers)
+MENU_CHOICES = [
+    (["do i have a right to my records", "no"], "the first one", "insurance"),
+    (["do i have a right to my records", "no"], "the second one", "specialist"),
+    (["how do i find a specialist", "no"], "the first one", "records"),
+    (["how do i find a specialist", "no"], "the second one", "insurance"),
+]
+
+
+@pytest.mark.parametrize(("utterances", "choice", "area"), MENU_CHOICES)
+def test_a_menu_of_other_areas_is_chosen_from_by_order(utterances, choice, area):
+    assert talk([*utterances, choice])[-1].plugin == area
+
+
+def test_a_choice_counts_only_the_areas_the_menu_named():
+    turns = talk(["do i have a right to my records", "no", "the first one"], blocked=["insurance"])
+    assert turns[-1].plugin == "specialist"
