@@ -176,6 +176,20 @@ def test_take_me_through_it_accepts_the_offer_on_the_table():
     assert "slides" in turn.speech and not turn.should_end_session, turn.speech
 
 
+POISONINGS = [
+    "my three year old drank some mouthwash",
+    "my kid licked some bug spray",
+    "he might have swallowed some lighter fluid",
+    "my toddler drank windshield washer fluid",
+]
+
+
+@pytest.mark.parametrize("utterance", POISONINGS)
+def test_a_caregivers_poisoning_hears_poison_help(utterance):
+    turn = one_shot(utterance)
+    assert "1-800-222-1222" in turn.speech and turn.should_end_session, turn.speech
+
+
 def test_no_phrasing_is_a_sample_of_the_model():
     """A phrasing the model holds would measure nothing: the families stay unseen."""
     model = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]
@@ -185,5 +199,5 @@ def test_no_phrasing_is_a_sample_of_the_model():
         for sample in intent["samples"]
     }
     phrasings = [utterance for family in FAMILIES.values() for utterance, _ in family]
-    phrasings += [utterance for utterance, _ in RELATIVES] + REPORT_OR_IMAGES
+    phrasings += [utterance for utterance, _ in RELATIVES] + REPORT_OR_IMAGES + POISONINGS
     assert [p for p in phrasings if normalize(p) in samples] == []
