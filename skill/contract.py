@@ -161,6 +161,23 @@ def check_intents(
                 )
 
 
+def check_entry(
+    plugin: str, area: Area, handlers: Iterable[AbstractRequestHandler], file: str
+) -> None:
+    """The area's entry intent, which another area's offer leads to, is one it answers."""
+    if area.entry is None:
+        return
+    if any(area.entry in intents_of(handler) for handler in handlers):
+        return
+    raise PluginContractError(
+        plugin,
+        file,
+        f"the area's entry intent {area.entry} is answered by none of its handlers: "
+        "a yes to an offer of this area would go nowhere",
+        "give Area(..., entry=...) the intent your 'try' phrase reaches, or leave it out",
+    )
+
+
 def intents_of(handler: AbstractRequestHandler) -> tuple[str, ...]:
     """The intents a handler declares it answers (``intents``); ``()`` when it declares none."""
     return tuple(getattr(handler, "intents", None) or ())
@@ -174,11 +191,14 @@ def check_built(
 ) -> None:
     """The checks that need every plugin's areas and handlers, as the builder collected them."""
     locales = served_locales(models_dir)
+    areas = list(areas)
     for plugin, area in areas:
         check_strings(plugin, area, locales)
     by_plugin: dict[str, list[AbstractRequestHandler]] = {}
     for plugin, handler in handlers:
         by_plugin.setdefault(plugin, []).append(handler)
+    for plugin, area in areas:
+        check_entry(plugin, area, by_plugin.get(plugin, []), source_file(pm.get_plugin(plugin)))
     if not by_plugin:
         return
     from skill.simulator.model import load_model

@@ -156,6 +156,20 @@ def test_a_hook_argument_the_spec_lacks_names_the_plugin_and_file():
     assert __file__ in str(refused.value) and "fix:" in str(refused.value)
 
 
+def test_an_entry_intent_no_handler_answers_stops_the_build(write_area):
+    area = write_area(extra=WITH_MODEL + '\nAREA.entry = "NotepadIntent"\n')
+    with pytest.raises(PluginContractError) as refused:
+        build(area)
+    message = str(refused.value)
+    assert f"{area.__name__}/__init__.py" in message
+    assert "entry intent NotepadIntent is answered by none of its handlers" in message
+
+
+def test_an_entry_intent_the_area_answers_keeps_the_contract(write_area):
+    area = write_area(extra=WITH_MODEL + '\nAREA.entry = "NotebookIntent"\n')
+    assert check_plugin(area) is None
+
+
 def test_a_plugin_that_keeps_the_contract_passes_its_check(write_area):
     area = write_area(extra=WITH_MODEL)
     assert check_plugin(area) is None
