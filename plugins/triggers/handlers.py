@@ -137,7 +137,12 @@ def ask_with_offers(
         offered = turn.ask_offer(say, area, key, card=card)
         if offered is not None:
             return offered
-    return turn.ask(join(say, turn.t("open.ask")), open_reprompt(turn), card=card)
+    return ask_open(turn, join(say, turn.t("open.ask")), card)
+
+
+def ask_open(turn: Turn, say: str, card: Card | None = None) -> Response:
+    """``say``, with the open reprompt; "the second one" picks from the areas it names."""
+    return turn.ask(say, open_reprompt(turn), card=card, options=turn.entries_of(*NEXT_AREAS))
 
 
 def open_reprompt(turn: Turn) -> str:
@@ -260,7 +265,7 @@ class AboutMeHandler(AreaHandler):
     intents = (intents.ARE_YOU_A_DOCTOR,)
 
     def answer(self, turn: Turn) -> Response:
-        return turn.ask(turn.t("about_me"), open_reprompt(turn))
+        return ask_open(turn, turn.t("about_me"))
 
 
 class WhatIsHandler(AreaHandler):
@@ -312,9 +317,9 @@ class Answers(AnswerHandler):
                 return check.resume_check(turn)
             turn.progress.pop(check.CHECK_KEY, None)
             turn.save_progress()
-            return turn.ask(turn.t("check.dropped"), open_reprompt(turn))
+            return ask_open(turn, turn.t("check.dropped"))
         if not yes:
-            return turn.ask(turn.t("no_thanks"), open_reprompt(turn))
+            return ask_open(turn, turn.t("no_thanks"))
         if about == "start_check":
             return check.start_check(turn)
         if about == "records":

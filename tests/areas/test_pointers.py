@@ -180,3 +180,11 @@ def test_a_menu_of_other_areas_is_chosen_from_by_order(utterances, choice, area)
 def test_a_choice_counts_only_the_areas_the_menu_named():
     turns = talk(["do i have a right to my records", "no", "the first one"], blocked=["insurance"])
     assert turns[-1].plugin == "specialist"
+
+
+def test_the_areas_a_reprompt_names_are_chosen_from_by_order():
+    turns = talk(["are you a doctor", "the second one"])
+    assert "what records do I need" in turns[0].reprompt
+    assert turns[-1].plugin == "records"
+    turns = talk(["are you a doctor", "the second one"], blocked=["records"])
+    assert turns[-1].plugin == "specialist"
