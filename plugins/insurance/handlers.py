@@ -33,12 +33,19 @@ def options(turn: Turn, *, skip: str | None = None) -> str:
     return turn.choices(questions or [turn.t("ask.questions")])
 
 
+def option_intents(turn: Turn, *, skip: str | None = None) -> list[str]:
+    """The intents :func:`options` names, in order, so "the second one" picks the second."""
+    own = [intents.PLAN_RULES] if skip != "plans" else []
+    return own + turn.entries_of(*NEXT_AREAS)
+
+
 def offer_questions(turn: Turn, key: str) -> Response:
     """Say ``key``, then offer the insurer questions unless they were heard already."""
     if turn.memory.get(HEARD_KEY):
         return turn.ask(
             speech.join(turn.t(key), turn.t("else")),
             turn.t("else.reprompt", options=options(turn, skip=key)),
+            options=option_intents(turn, skip=key),
         )
     return turn.ask_yes_no(
         speech.join(turn.t(key), turn.t("offer")), turn.t("offer.reprompt"), about="questions"
@@ -82,6 +89,7 @@ def steps(turn: Turn, topic: str) -> Response:
         speech.join(turn.t(f"{topic}.details"), turn.t("else")),
         turn.t("else.reprompt", options=options(turn)),
         card=card,
+        options=option_intents(turn),
     )
 
 
@@ -136,6 +144,7 @@ class AbroadHandler(AreaHandler):
         return turn.ask(
             speech.join(turn.t(f"abroad.{route}"), turn.t("abroad.ask")),
             turn.t("abroad.reprompt", options=options(turn, skip="plans")),
+            options=option_intents(turn, skip="plans"),
         )
 
 
@@ -148,7 +157,9 @@ class InsuranceAnswerHandler(AnswerHandler):
         if turn.intent_name == "AMAZON.NoIntent":
             choices = options(turn, skip=turn.question)
             return turn.ask(
-                turn.t("next", options=choices), turn.t("next.reprompt", options=choices)
+                turn.t("next", options=choices),
+                turn.t("next.reprompt", options=choices),
+                options=option_intents(turn, skip=turn.question),
             )
         if turn.question in ("denial", "cost"):
             return steps(turn, turn.question)

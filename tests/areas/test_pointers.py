@@ -169,6 +169,8 @@ MENU_CHOICES = [
     (["do i have a right to my records", "no"], "the second one", "specialist"),
     (["how do i find a specialist", "no"], "the first one", "records"),
     (["how do i find a specialist", "no"], "the second one", "insurance"),
+    (["does medicare pay for a second opinion", "no"], "the second one", "specialist"),
+    (["does medicare pay for a second opinion", "no"], "the third one", "records"),
 ]
 
 
