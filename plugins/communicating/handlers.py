@@ -40,14 +40,20 @@ def step(turn: Turn, name: str) -> Response:
     return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=card)
 
 
+# The areas the open reprompt names, in order.
+OPEN_REPROMPT_AREAS = ("records", "outcomes")
+
+
 def medicine(turn: Turn, name: str) -> Response:
     """Never advice on a medicine or a dose: the prescriber or a pharmacist answers that."""
-    return turn.ask(turn.t(name), open_reprompt(turn))
+    return turn.ask(
+        turn.t(name), open_reprompt(turn), options=turn.entries_of(*OPEN_REPROMPT_AREAS)
+    )
 
 
 def open_reprompt(turn: Turn) -> str:
     """What to ask next: records and weighing the opinions, where loaded, else this area."""
-    examples = turn.examples_of("records", "outcomes")
+    examples = turn.examples_of(*OPEN_REPROMPT_AREAS)
     if not examples:
         return turn.t("open.reprompt")
     return turn.t("questions.then.reprompt", options=turn.choices(examples))

@@ -171,6 +171,7 @@ MENU_CHOICES = [
     (["how do i find a specialist", "no"], "the second one", "insurance"),
     (["does medicare pay for a second opinion", "no"], "the second one", "specialist"),
     (["does medicare pay for a second opinion", "no"], "the third one", "records"),
+    (["should i stop taking my medication"], "the second one", "outcomes"),
 ]
 
 
