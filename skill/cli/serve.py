@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from skill.cli import UsageError
-from skill.cli.options import add_store_options, settings_from
+from skill.cli.options import add_store_options, run_until_stopped, settings_from
 from skill.settings import Settings
 
 
@@ -49,20 +48,12 @@ def run(args: argparse.Namespace) -> int:
 
     settings = checked_settings(args)
     app = create_app(settings)
-    try:
-        server = make_server(app, settings, host=args.host, port=args.port, threads=args.threads)
-    except OSError as exc:
-        print(
-            f"second-opinion serve: cannot listen on {args.host}:{args.port}: {exc.strerror}",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"Second Opinion Guide listening on http://{args.host}:{args.port}/alexa", flush=True)
-    try:
-        server.run()
-    finally:
-        server.close()
-    return 0
+    return run_until_stopped(
+        "serve",
+        lambda: make_server(app, settings, host=args.host, port=args.port, threads=args.threads),
+        f"{args.host}:{args.port}",
+        lambda _: f"Second Opinion Guide listening on http://{args.host}:{args.port}/alexa",
+    )
 
 
 def checked_settings(args: argparse.Namespace) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from skill.cli.options import run_until_stopped
 from skill.cli.serve import port
 
 DEFAULT_PORT = 8090
@@ -48,17 +49,9 @@ def run(args: argparse.Namespace) -> int:
     except (StudioError, ModelError) as exc:
         print(f"second-opinion studio: {exc}", file=sys.stderr)
         return 1
-    try:
-        server = start(app, host, args.port)
-    except OSError as exc:
-        print(
-            f"second-opinion studio: cannot listen on {host}:{args.port}: {exc.strerror}",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"Second Opinion Guide studio: {server.url}", flush=True)
-    try:
-        server.run()
-    finally:
-        server.close()
-    return 0
+    return run_until_stopped(
+        "studio",
+        lambda: start(app, host, args.port),
+        f"{host}:{args.port}",
+        lambda server: f"Second Opinion Guide studio: {server.url}",
+    )
