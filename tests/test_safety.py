@@ -304,10 +304,6 @@ def test_emergency_words_heard_in_another_intents_slot_trip_the_gate(alexa):
     )
 
 
-HAS_RELATIONSHIP = '"RELATIONSHIP"' in MODEL.read_text()
-
-
-@pytest.mark.skipif(not HAS_RELATIONSHIP, reason="the model has no RELATIONSHIP slot type yet")
 def test_a_caregiver_hears_what_to_do_for_the_person_they_worry_about(alexa):
     alexa.launch()
     r = alexa.say("my daughter is suicidal")
