@@ -66,7 +66,7 @@ def insurer_questions(turn: Turn) -> Response:
         then_reprompt=turn.t("questions.then_reprompt"),
         then_about="plans",
         card=Card(
-            turn.t("questions.card_title"), f"{card_lines}\n\n{turn.t('questions.card_tip')}"
+            turn.t("questions.card.title"), f"{card_lines}\n\n{turn.t('questions.card.tip')}"
         ),
     )
 
@@ -84,7 +84,7 @@ def steps_offer(turn: Turn, topic: str) -> Response:
 
 
 def steps(turn: Turn, topic: str) -> Response:
-    card = Card(turn.t(f"{topic}.card_title"), turn.t(f"{topic}.card"))
+    card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
     return turn.ask(
         speech.join(turn.t(f"{topic}.details"), turn.t("else")),
         turn.t("else.reprompt", options=options(turn)),

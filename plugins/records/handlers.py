@@ -99,7 +99,7 @@ def read_checklist(turn: Turn) -> Response:
         then=turn.t("checklist.then"),
         then_reprompt=turn.t("checklist.then_reprompt"),
         then_about="request",
-        card=list_card(turn, "checklist.card_title", list(checklist.ITEMS)),
+        card=list_card(turn, "checklist.card.title", list(checklist.ITEMS)),
     )
 
 
@@ -118,12 +118,12 @@ def read_missing(turn: Turn) -> Response:
         then=turn.t("missing.then"),
         then_reprompt=turn.t("missing.then_reprompt"),
         then_about="request",
-        card=list_card(turn, "missing.card_title", missing),
+        card=list_card(turn, "missing.card.title", missing),
     )
 
 
 def explain_request(turn: Turn) -> Response:
-    card = Card(turn.t("request.card_title"), turn.t("request.card"))
+    card = Card(turn.t("request.card.title"), turn.t("request.card"))
     if turn.memory.get(HEARD_KEY):
         # The checklist was just read: offering it again would go round in a circle.
         say = speech.join(turn.t("request"), turn.t("request.after_checklist"))

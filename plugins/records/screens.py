@@ -47,7 +47,7 @@ def show_checklist(turn: Turn, response: Response) -> dict | None:
     have = checklist.gathered(turn.progress)
     progress = turn.t("overview.progress", have=len(have), total=handlers.total())
     return {
-        "title": turn.t("checklist.card_title"),
+        "title": turn.t("checklist.card.title"),
         "progress": progress if have else "",
         "items": [
             {"id": item, "label": handlers.item_line(turn, item), "ticked": item in have}

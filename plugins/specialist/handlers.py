@@ -51,7 +51,7 @@ def topic(turn: Turn, name: str, spoken: str | None = None) -> Response:
     turn.memory[HEARD_KEY] = heard
     card = None
     if turn.has(f"{name}.card"):
-        card = Card(turn.t(f"{name}.card_title"), turn.t(f"{name}.card"))
+        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
     start = TOPICS.index(name)
     following = [TOPICS[(start + n) % len(TOPICS)] for n in range(1, len(TOPICS))]
     offered = next((t for t in following if t not in heard), None)
