@@ -1,8 +1,9 @@
 """Every content point and topic has a row in docs/content.md, an intent and a live test.
 
 The points come from the repository's copy of the research notes' list
-(tests/data/content_points.md), so this runs anywhere; where the notes themselves are
-beside the checkout, the copy must still match them.
+(tests/data/content_points.md), and the seed guide's points are checked against the
+repository's copy of the guide (tests/data/second-opinion-guide.txt), so this runs anywhere;
+where the sources are beside the checkout (../shared), the copies must still match them.
 """
 
 import ast
@@ -13,9 +14,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTES = ROOT.parent / "shared" / "research" / "domain-facts.md"
+SHARED = ROOT.parent / "shared"
+NOTES = SHARED / "research" / "domain-facts.md"
+SEED = SHARED / "seed" / "second-opinion-guide.txt"
 COPY = ROOT / "tests" / "data" / "content_points.md"
-POINT = re.compile(r"^(\d+)\. \[([SX])\] .*$", re.MULTILINE)
+SEED_COPY = ROOT / "tests" / "data" / "second-opinion-guide.txt"
+POINT = re.compile(r"^(\d+)\. \[([SX])\] (.*)$", re.MULTILINE)
+#: Words of five letters or more, compared on their first five ("gathering" ~ "gather").
+WORD = re.compile(r"[a-z]{5,}")
+#: The share of a seed point's longer words the seed guide must hold: a point reworded from
+#: the guide keeps most of them; one that isn't in the guide (an [X] fact) doesn't.
+SEED_SHARE = 0.7
 # S and X rows are the notes' points; T rows are topics people raise beyond them.
 ROW = re.compile(
     r"^\| (?P<id>[SXT]\d+) \| (?P<text>[^|]+) \| (?P<intent>\w+) \| (?P<test>[^|]+) \|$"
@@ -23,7 +32,7 @@ ROW = re.compile(
 
 
 def points(text: str) -> list[str]:
-    return [f"{kind}{number}" for number, kind in POINT.findall(text)]
+    return [f"{kind}{number}" for number, kind, _ in POINT.findall(text)]
 
 
 def rows() -> dict[str, dict]:
@@ -51,6 +60,30 @@ def test_the_copy_matches_the_research_notes():
     notes = [line for line in NOTES.read_text().splitlines() if POINT.match(line)]
     copy = [line for line in COPY.read_text().splitlines() if POINT.match(line)]
     assert copy == notes, "tests/data/content_points.md is out of date: copy the notes' list"
+
+
+def test_the_seed_copy_matches_the_seed_guide():
+    if not SEED.is_file():
+        pytest.skip("seed guide not beside this checkout")
+    assert SEED_COPY.read_text() == SEED.read_text(), (
+        "tests/data/second-opinion-guide.txt is out of date: copy the seed guide"
+    )
+
+
+def stems(text: str) -> set[str]:
+    return {word[:5] for word in WORD.findall(text.lower())}
+
+
+@pytest.mark.parametrize(
+    "number, text",
+    [(number, text) for number, kind, text in POINT.findall(COPY.read_text()) if kind == "S"],
+)
+def test_every_seed_point_draws_on_the_seed_guide(number, text):
+    words = stems(text)
+    missing = sorted(words - stems(SEED_COPY.read_text()))
+    assert len(words) - len(missing) >= SEED_SHARE * len(words), (
+        f"S{number} is marked as from the seed guide, which lacks {missing}"
+    )
 
 
 def test_the_copy_lists_the_seed_and_the_checked_facts():
