@@ -1,7 +1,11 @@
 """Localized strings: one JSON file per locale in a package's ``locale/`` folder.
 
 ``locale/en.json`` is the base for every English locale; ``locale/en-GB.json`` overrides
-keys for one locale. A value that is a list holds variants of the same line.
+keys for one locale.
+
+A value is a string, a list of variants of the same line, or a plural object keyed by CLDR
+plural category (``{"one": "…", "other": "…"}``); the category is chosen from the ``count``
+value by the language's CLDR rules (Babel), and its value may itself be a list of variants.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ DEFAULT_LOCALE = "en-US"
 DEFAULT_LANGUAGE = "en"
 LOCALE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
 MAX_LOCALES = 32
+#: Every CLDR plural category, in CLDR's order.
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 class MissingString(KeyError):
@@ -27,9 +33,9 @@ def fallback_chain(locale: str) -> list[str]:
 
     A locale of the default language stops at the language: ``en-US.json`` holds US facts
     (its numbers, its laws, its insurance), which must never reach another country. A locale
-    of another language ends with the default locale and its language, so it still speaks,
-    in the default language. A locale that isn't of the form ``xx`` or ``xx-YY`` is taken as
-    the default: it names a file, so it must be tame.
+    of another language ends, for now, with the default locale and its language, so it
+    speaks while its own files are being written. A locale that isn't of the form ``xx`` or
+    ``xx-YY`` is taken as the default: it names a file, so it must be tame.
     """
     if not LOCALE.fullmatch(locale or ""):
         locale = DEFAULT_LOCALE
@@ -37,11 +43,45 @@ def fallback_chain(locale: str) -> list[str]:
     names = [locale, language]
     if language != DEFAULT_LANGUAGE:
         names += [DEFAULT_LOCALE, DEFAULT_LANGUAGE]
-    chain: list[str] = []
-    for name in names:
-        if name not in chain:
-            chain.append(name)
-    return chain
+    return list(dict.fromkeys(names))
+
+
+def language_of(locale: str) -> str:
+    return (locale if LOCALE.fullmatch(locale or "") else DEFAULT_LOCALE).split("-", 1)[0]
+
+
+@cache
+def _plural_rule(language: str):
+    # Imported here: Babel's locale data loads when a count is first spoken, not at start-up.
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(language).plural_form
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def plural_category(locale: str, count: int | float) -> str:
+    """The CLDR plural category of ``count`` in ``locale``'s language: "one", "many", …"""
+    rule = _plural_rule(language_of(locale))
+    return rule(count) if rule is not None else "other"
+
+
+def plural_categories(locale: str) -> set[str]:
+    """The categories a plural object must carry in ``locale``'s language."""
+    rule = _plural_rule(language_of(locale))
+    return {"other", *(rule.tags if rule is not None else ())}
+
+
+def texts(value: object) -> list[str]:
+    """Every line a string value can speak: itself, its variants, or each category's."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in texts(item)]
+    return []
 
 
 def locale_of(request: object) -> str:
@@ -91,10 +131,16 @@ class Strings:
     def get(self, locale: str, key: str, *, seed: str = "", **values) -> str:
         """The string for ``key``, a variant chosen by ``seed``, formatted with ``values``.
 
-        The same seed (a request id) always picks the same variant, so a replayed
-        conversation reads the same.
+        A plural object picks its category from ``values["count"]``. The same seed (a
+        request id) always picks the same variant, so a replayed conversation reads the same.
         """
         value = self.raw(locale, key)
+        if isinstance(value, dict):
+            if "count" not in values:
+                raise TypeError(f"{self.package}: {key!r} has plural forms: pass count=")
+            # A category the file lacks falls back to "other"; the locale tests forbid it.
+            category = plural_category(locale, values["count"])
+            value = value.get(category, value["other"])
         if isinstance(value, list):
             value = value[zlib.crc32(f"{seed}:{key}".encode()) % len(value)]
         return value.format(**values) if values else value

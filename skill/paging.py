@@ -67,7 +67,7 @@ def read_page(
     if end == len(items):
         return close(handler_input, speech.join(intro, body), card=card)
     left = len(items) - end
-    ask = say(handler_input, "list.more_one" if left == 1 else "list.more", count=left)
+    ask = say(handler_input, "list.more", count=left)
     reprompt = say(handler_input, "list.more_reprompt")
     dialog.asked(handler_input, MORE_QUESTION["area"], MORE_QUESTION["about"], reprompt)
     return respond(handler_input, speech.join(intro, body, ask), reprompt=reprompt, card=card)

@@ -107,7 +107,7 @@ def read_missing(turn: Turn) -> Response:
     have = len(checklist.gathered(turn.progress))
     missing = checklist.missing(turn.progress)
     if not missing:
-        return turn.ask(turn.t("missing.all", total=total()), next_reprompt(turn))
+        return turn.ask(turn.t("missing.all", count=total()), next_reprompt(turn))
     if have:
         intro = turn.t("missing.some", have=have, total=total(), count=len(missing))
     else:
@@ -159,7 +159,7 @@ def confirm(turn: Turn, items: list[str]) -> Response:
     """Ask before ticking off what a weak match named: "You have your mom's medicine list?"."""
     turn.memory[CONFIRM_KEY] = list(items)
     if len(items) == total():
-        say = turn.t("confirm.all", total=total())
+        say = turn.t("confirm.all", count=total())
     else:
         say = turn.for_person("confirm", names=names_of(turn, items))
     return turn.ask_yes_no(say, turn.t("confirm.reprompt"), about="confirm")
@@ -172,7 +172,7 @@ def names_of(turn: Turn, items: list[str]) -> str:
 def after_ticking(turn: Turn, said: str) -> Response:
     """``said`` (what was ticked off), then what's missing; or, with all of them, what's next."""
     if len(checklist.gathered(turn.progress)) == total():
-        return turn.ask(turn.t("gathered.all", total=total()), next_reprompt(turn))
+        return turn.ask(turn.t("gathered.all", count=total()), next_reprompt(turn))
     return turn.ask_yes_no(
         speech.join(said, turn.t("gathered.ask")), turn.t("gathered.reprompt"), about="missing"
     )
@@ -300,7 +300,7 @@ class AllGatheredHandler(AreaHandler):
     def answer(self, turn: Turn) -> Response:
         missing = checklist.missing(turn.progress)
         if not missing:
-            return turn.ask(turn.t("missing.all", total=total()), next_reprompt(turn))
+            return turn.ask(turn.t("missing.all", count=total()), next_reprompt(turn))
         return confirm(turn, list(checklist.ITEMS))
 
 
