@@ -25,6 +25,7 @@ from skill.envelope import (
     within_limits_by_size,
 )
 from skill.settings import MODELS_DIR, Settings
+from skill.simulator.envelope import EnvelopeBuilder
 
 MODEL = json.loads((MODELS_DIR / "en-US.json").read_text())["interactionModel"]["languageModel"]
 # Derandomized: the same few thousand cases each run, so a failure is never a fluke.
@@ -37,31 +38,13 @@ FUZZ = settings(
 )
 
 
-def envelope(request: dict, attributes: dict | None = None, new: bool = False) -> dict:
-    return {
-        "version": "1.0",
-        "session": {
-            "new": new,
-            "sessionId": "amzn1.echo-api.session.fuzz",
-            "application": {"applicationId": "amzn1.ask.skill.fuzz"},
-            "user": {"userId": "amzn1.ask.account.fuzz"},
-            "attributes": attributes or {},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": "amzn1.ask.skill.fuzz"},
-                "user": {"userId": "amzn1.ask.account.fuzz"},
-                "device": {"deviceId": "fuzz", "supportedInterfaces": {}},
-                "apiEndpoint": "https://api.amazonalexa.com",
-            }
-        },
-        "request": {
-            "requestId": "amzn1.echo-api.request.fuzz",
-            "timestamp": "2026-11-26T00:00:00Z",
-            "locale": "en-US",
-            **request,
-        },
-    }
+ALEXA = EnvelopeBuilder(user_id="amzn1.ask.account.fuzz", skill_id="amzn1.ask.skill.fuzz", seed=0)
+
+
+def envelope(request_type: str, attributes: dict | None = None, **fields) -> dict:
+    """A request in a session already under way, holding ``attributes``."""
+    session = ALEXA.ongoing_session(attributes)
+    return ALEXA.request(session, request_type, timestamp="2026-11-26T00:00:00Z", **fields)
 
 
 def slot(name: str, value: str, matched: bool) -> dict:
@@ -101,29 +84,29 @@ BUSY_SESSION = {
 def seeds() -> list[dict]:
     """Valid envelopes of every kind the skill meets, to mutate."""
     found = [
-        envelope({"type": "LaunchRequest"}, new=True),
-        envelope({"type": "LaunchRequest"}, BUSY_SESSION),
-        envelope({"type": "SessionEndedRequest", "reason": "USER_INITIATED"}),
+        ALEXA.launch(ALEXA.new_session()),
+        envelope("LaunchRequest", BUSY_SESSION),
+        envelope("SessionEndedRequest", reason="USER_INITIATED"),
         envelope(
-            {
-                "type": "SessionEndedRequest",
-                "reason": "ERROR",
-                "error": {"type": "INVALID_RESPONSE", "message": "bad"},
-            }
+            "SessionEndedRequest",
+            reason="ERROR",
+            error={"type": "INVALID_RESPONSE", "message": "bad"},
         ),
-        envelope({"type": "AlexaSkillEvent.SkillEnabled"}),
-        envelope({"type": "Connections.Response", "name": "x", "status": {"code": "200"}}),
-        envelope({"type": "Some.Future.Request"}),
+        envelope("AlexaSkillEvent.SkillEnabled"),
+        envelope("Connections.Response", name="x", status={"code": "200"}),
+        envelope("Some.Future.Request"),
     ]
     for intent in MODEL["intents"]:
         slots = {
             s["name"]: slot(s["name"], "chest pain" if i % 2 else "knee surgery", bool(i % 2))
             for i, s in enumerate(intent.get("slots", []))
         }
-        request = {"type": "IntentRequest", "dialogState": "COMPLETED"}
-        request["intent"] = {"name": intent["name"], "confirmationStatus": "NONE", "slots": slots}
-        found.append(envelope(request))
-        found.append(envelope(request, BUSY_SESSION))
+        request = {
+            "dialogState": "COMPLETED",
+            "intent": {"name": intent["name"], "confirmationStatus": "NONE", "slots": slots},
+        }
+        found.append(envelope("IntentRequest", **request))
+        found.append(envelope("IntentRequest", BUSY_SESSION, **request))
     return found
 
 
@@ -313,14 +296,14 @@ def test_fields_that_reach_files_and_logs_are_refused_when_odd(client, change, r
     "kind", ["AlexaSkillEvent.SkillEnabled", "Connections.Response", "AudioPlayer.PlaybackStopped"]
 )
 def test_requests_outside_a_session_are_answered_without_a_failure(client, watch, kind):
-    value = envelope({"type": kind})
+    value = envelope(kind)
     del value["session"]
     assert answer(client, json.dumps(value).encode()).status_code == 200
     no_tracebacks(watch)
 
 
 def test_standard_requests_without_a_session_are_refused(client):
-    value = envelope({"type": "LaunchRequest"})
+    value = envelope("LaunchRequest")
     del value["session"]
     response = answer(client, json.dumps(value).encode())
     assert response.status_code == 400
@@ -343,7 +326,7 @@ def test_standard_requests_without_a_session_are_refused(client):
     ],
 )
 def test_host_attributes_in_another_shape_are_refused(client, watch, attributes):
-    value = envelope({"type": "LaunchRequest"}, attributes)
+    value = envelope("LaunchRequest", attributes)
     response = answer(client, json.dumps(value).encode())
     assert response.status_code == 400
     assert "session attribute" in response.get_json()["error"]
@@ -351,7 +334,7 @@ def test_host_attributes_in_another_shape_are_refused(client, watch, attributes)
 
 
 def test_unknown_request_types_are_acknowledged_politely(client):
-    response = answer(client, json.dumps(envelope({"type": "Alexa.Brand.New.Event"})).encode())
+    response = answer(client, json.dumps(envelope("Alexa.Brand.New.Event")).encode())
     assert response.status_code == 200
     assert response.get_json()["response"] == {}
 

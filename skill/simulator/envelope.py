@@ -105,7 +105,16 @@ class EnvelopeBuilder:
         return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
 
     def new_session(self) -> Session:
+        """A session whose next request is its first: Alexa sends it no attributes."""
         return Session(id=f"amzn1.echo-api.session.{self._uuid()}")
+
+    def ongoing_session(self, attributes: dict | None = None) -> Session:
+        """A session already under way, whose requests carry ``attributes`` back, as Alexa
+        returns what the skill's last response set (for tests: any attributes at all)."""
+        session = self.new_session()
+        session.new = False
+        session.attributes = attributes if attributes is not None else {}
+        return session
 
     # -- requests --------------------------------------------------------------------
     def launch(self, session: Session) -> dict:
@@ -127,12 +136,22 @@ class EnvelopeBuilder:
         return self._envelope(session, {"type": "SessionEndedRequest", "reason": reason})
 
     # -- for tests: requests the model can't produce ---------------------------------
-    def request(self, session: Session | None, request_type: str, **fields: object) -> dict:
+    def request(
+        self,
+        session: Session | None,
+        request_type: str,
+        *,
+        timestamp: datetime | str | None = None,
+        **fields: object,
+    ) -> dict:
         """An envelope around a request of any type, ``fields`` being the request's own keys.
 
         With ``session=None`` it has no session block, as Alexa sends skill events
-        (``AlexaSkillEvent.SkillDisabled``).
+        (``AlexaSkillEvent.SkillDisabled``). ``timestamp`` replaces now: a time, or any
+        string at all, to test how a stale, future or unreadable one is met.
         """
+        if timestamp is not None:
+            fields["timestamp"] = stamp(timestamp) if isinstance(timestamp, datetime) else timestamp
         envelope = self._envelope(session or self.new_session(), {"type": request_type, **fields})
         if session is None:
             del envelope["session"]
@@ -174,7 +193,7 @@ class EnvelopeBuilder:
         request = {
             "type": request["type"],
             "requestId": f"amzn1.echo-api.request.{self._uuid()}",
-            "timestamp": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "timestamp": stamp(datetime.now(UTC)),
             "locale": self.locale,
             **{k: v for k, v in request.items() if k != "type"},
         }
@@ -209,6 +228,11 @@ class EnvelopeBuilder:
             "context": context,
             "request": request,
         }
+
+
+def stamp(when: datetime) -> str:
+    """``when`` as Alexa writes a request's timestamp: UTC, to the second."""
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 _ORDER = ("type", "requestId", "timestamp", "locale", "dialogState", "intent", "reason")

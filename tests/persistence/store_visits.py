@@ -5,10 +5,10 @@ Used in-process by the tests and by ``writer.py`` in child processes.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from skill.runtime import Reply, SkillRuntime
+from skill.simulator.envelope import EnvelopeBuilder
 from skill.speech import plain
 
 USER = "amzn1.ask.account.AFFXNPERSISTENCETESTUSERZZ7Q"
@@ -36,26 +36,9 @@ class Answer:
         return bool(self.body.get("shouldEndSession"))
 
 
-def envelope(request: dict, *, user_id: str, session: dict | None) -> dict:
-    body = {
-        "version": "1.0",
-        "context": {
-            "System": {
-                "application": {"applicationId": SKILL},
-                "user": {"userId": user_id},
-                "device": {"deviceId": "device", "supportedInterfaces": {}},
-            }
-        },
-        "request": {
-            "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
-            "timestamp": "2026-11-26T00:00:00Z",
-            "locale": "en-US",
-            **request,
-        },
-    }
-    if session is not None:
-        body["session"] = session
-    return body
+def alexa(user_id: str) -> EnvelopeBuilder:
+    """Envelopes from one user of the persistence tests' skill, on a speaker."""
+    return EnvelopeBuilder(user_id=user_id, skill_id=SKILL)
 
 
 class Visit:
@@ -64,37 +47,20 @@ class Visit:
     def __init__(self, runtime: SkillRuntime, user_id: str = USER):
         self.runtime = runtime
         self.user_id = user_id
-        self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
-        self.attributes: dict = {}
-        self.new = True
+        self.alexa = alexa(user_id)
+        self.session = self.alexa.new_session()
 
-    def send(self, request: dict) -> Answer:
-        session = {
-            "new": self.new,
-            "sessionId": self.session_id,
-            "application": {"applicationId": SKILL},
-            "user": {"userId": self.user_id},
-            "attributes": self.attributes,
-        }
-        reply = self.runtime.invoke(envelope(request, user_id=self.user_id, session=session))
-        self.new = False
-        self.attributes = reply.envelope.get("sessionAttributes") or {}
+    def send(self, envelope: dict) -> Answer:
+        reply = self.runtime.invoke(envelope)
+        self.session.new = False
+        self.session.attributes = reply.envelope.get("sessionAttributes") or {}
         return Answer(reply)
 
     def launch(self) -> Answer:
-        return self.send({"type": "LaunchRequest"})
+        return self.send(self.alexa.launch(self.session))
 
     def intent(self, name: str, **slots: str) -> Answer:
-        return self.send(
-            {
-                "type": "IntentRequest",
-                "intent": {
-                    "name": name,
-                    "confirmationStatus": "NONE",
-                    "slots": {k: {"name": k, "value": v} for k, v in slots.items()},
-                },
-            }
-        )
+        return self.send(self.alexa.intent_named(self.session, name, **slots))
 
     def mark(self, item: str) -> Answer:
         return self.intent("MarkItemIntent", item=item)
@@ -102,10 +68,11 @@ class Visit:
 
 def skill_disabled(runtime: SkillRuntime, user_id: str = USER) -> Answer:
     """The event Alexa sends, outside any session, when the user disables the skill."""
-    request = {
-        "type": "AlexaSkillEvent.SkillDisabled",
-        "eventCreationTime": "2026-11-26T00:00:00Z",
-        "eventPublishingTime": "2026-11-26T00:00:01Z",
-        "body": {"userInformationPersistenceStatus": "NOT_PERSISTED"},
-    }
-    return Answer(runtime.invoke(envelope(request, user_id=user_id, session=None)))
+    event = alexa(user_id).request(
+        None,
+        "AlexaSkillEvent.SkillDisabled",
+        eventCreationTime="2026-11-26T00:00:00Z",
+        eventPublishingTime="2026-11-26T00:00:01Z",
+        body={"userInformationPersistenceStatus": "NOT_PERSISTED"},
+    )
+    return Answer(runtime.invoke(event))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from skill.simulator.envelope import EnvelopeBuilder
 from skill.verification import VerificationError
 
 SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000"
@@ -63,29 +64,9 @@ class HeldFetch(Fetch):
 def envelope(
     timestamp: str, *, kind: str = "LaunchRequest", skill_id: str = SKILL_ID, note: str = ""
 ) -> dict:
-    request = {
-        "type": kind,
-        "requestId": "amzn1.echo-api.request.verify",
-        "timestamp": timestamp,
-        "locale": "en-US",
-    }
-    if kind == "IntentRequest":
-        request["intent"] = {"name": "AMAZON.HelpIntent", "slots": {}}
-    return {
-        "version": "1.0",
-        "session": {
-            "new": True,
-            "sessionId": "amzn1.echo-api.session.verify",
-            "application": {"applicationId": skill_id},
-            "user": {"userId": "amzn1.ask.account.verify"},
-            "attributes": {"note": note} if note else {},
-        },
-        "context": {
-            "System": {
-                "application": {"applicationId": skill_id},
-                "user": {"userId": "amzn1.ask.account.verify"},
-                "device": {"deviceId": "device", "supportedInterfaces": {}},
-            }
-        },
-        "request": request,
-    }
+    """A request of type ``kind`` sent at ``timestamp`` (any string: the verifier reads it);
+    with ``note``, the session carries it as an attribute, a string to find in the body."""
+    alexa = EnvelopeBuilder(skill_id=skill_id, user_id="amzn1.ask.account.verify")
+    session = alexa.ongoing_session({"note": note}) if note else alexa.new_session()
+    fields = {"intent": {"name": "AMAZON.HelpIntent"}} if kind == "IntentRequest" else {}
+    return alexa.request(session, kind, timestamp=timestamp, **fields)
