@@ -34,18 +34,37 @@ def plain(ssml: str) -> str:
     return re.sub(r"\s+([,.;:?!])", r"\1", text)
 
 
+#: Conjunctions written with no comma before the last item (Spanish: "a, b y c"), each
+#: with the form it takes before a word that begins with its own sound: "resultados e
+#: informes", "siete u ocho". The locale's "and" and "or" strings choose the conjunction.
+_BARE_CONJUNCTIONS = {
+    "y": ("e", re.compile(r"h?[ií](?![aeoáéó])", re.IGNORECASE)),
+    "o": ("u", re.compile(r"h?[oó]", re.IGNORECASE)),
+}
+
+
+def _before(conjunction: str, word: str) -> str:
+    """``conjunction word``, the conjunction in the form it takes before ``word``."""
+    bare = _BARE_CONJUNCTIONS.get(conjunction)
+    if bare is not None and bare[1].match(word.lstrip()):
+        conjunction = bare[0]
+    return f"{conjunction} {word}"
+
+
 def spoken_list(items: list[str], conjunction: str = "and") -> str:
-    """``a, b, and c`` for the ear."""
+    """``a, b, and c`` for the ear; ``a, b y c`` with a conjunction that takes no comma."""
     if len(items) <= 1:
         return "".join(items)
     if len(items) == 2:
-        return f"{items[0]} {conjunction} {items[1]}"
-    return ", ".join(items[:-1]) + f", {conjunction} {items[-1]}"
+        return f"{items[0]} {_before(conjunction, items[1])}"
+    comma = "" if conjunction in _BARE_CONJUNCTIONS else ","
+    return ", ".join(items[:-1]) + f"{comma} {_before(conjunction, items[-1])}"
 
 
 def choices(options: list[str], or_word: str = "or") -> str:
-    """Alternatives for the ear, a pause before the last: "a, or b"; "a, b, or c"."""
-    if len(options) == 2:
+    """Alternatives for the ear, a pause before the last: "a, or b"; "a, b, or c" (Spanish
+    writes no comma there: "a o b"; "a, b o c")."""
+    if len(options) == 2 and or_word not in _BARE_CONJUNCTIONS:
         return f"{options[0]}, {or_word} {options[1]}"
     return spoken_list(options, or_word)
 
