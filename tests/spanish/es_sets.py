@@ -10,8 +10,6 @@ import json
 import sys
 from pathlib import Path
 
-from skill import dialog
-from skill.safety import question
 from skill.simulator.model import load_model
 from skill.simulator.normalize import normalize
 
@@ -49,11 +47,8 @@ def model_samples() -> set[str]:
 def gate_asks_if_now(turn) -> bool:
     """The gate asked "is this happening right now?", told by the question it left open.
 
-    The English scorer looks for the English words; the open question is the same in every
-    language.
+    The English scorer looks for the English words; the yes/no question the gate leaves
+    open in the session is the same in every language.
     """
-    pending = turn.session_attributes.get(dialog.QUESTION_KEY) or {}
-    return turn.plugin == question.AREA and pending == {
-        "area": question.AREA,
-        "about": question.NOW,
-    }
+    pending = turn.session_attributes.get("question")
+    return turn.plugin == "safety" and pending == {"area": "safety", "about": "now"}
