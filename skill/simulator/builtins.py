@@ -1,7 +1,8 @@
 """What Alexa hears for its built-in intents, which carry no samples in a skill's model.
 
 Alexa trains these itself; the simulator needs phrasings to match. The lists hold the
-common ways people say each one, in English.
+common ways people say each one: ``SAMPLES`` in English, ``SAMPLES_ES`` in Spanish;
+:func:`samples` picks by the model's language.
 """
 
 from __future__ import annotations
@@ -64,6 +65,66 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "AMAZON.ResumeIntent": ("resume", "continue where we left off", "unpause"),
 }  # fmt: skip
 
+#: The same intents as Spanish speakers say them (folded or not: the resolver folds accents).
+SAMPLES_ES: dict[str, tuple[str, ...]] = {
+    "AMAZON.HelpIntent": (
+        "ayuda", "ayúdame", "necesito ayuda", "me puedes ayudar", "me puede ayudar",
+        "qué puedo hacer", "qué puedes hacer", "qué puedo decir", "qué digo",
+        "cómo funciona esto", "cuáles son mis opciones", "estoy confundido",
+        "estoy confundida", "no sé qué decir",
+    ),
+    "AMAZON.StopIntent": (
+        "para", "detente", "alto", "basta", "ya basta", "cállate", "silencio",
+        "deja de hablar", "es suficiente", "ya terminé", "terminé", "eso es todo",
+        "adiós", "chao", "bye",
+    ),
+    "AMAZON.CancelIntent": (
+        "cancela", "cancelar", "cancela eso", "olvídalo", "olvida eso", "no importa",
+        "déjalo",
+    ),
+    "AMAZON.NavigateHomeIntent": (
+        "inicio", "ir al inicio", "menú principal", "ve al menú principal",
+        "regresa al menú principal", "vuelve al menú", "llévame al inicio",
+    ),
+    "AMAZON.RepeatIntent": (
+        "repite", "repítelo", "repite eso", "dilo otra vez", "puedes repetir",
+        "me lo repites", "qué dijiste", "cómo", "otra vez", "una vez más",
+        "repítemelo por favor",
+    ),
+    "AMAZON.StartOverIntent": (
+        "empieza de nuevo", "empezar de nuevo", "volver a empezar", "vuelve a empezar",
+        "reinicia", "desde el principio", "comienza otra vez", "empecemos de nuevo",
+    ),
+    "AMAZON.YesIntent": (
+        "sí", "sí por favor", "claro", "claro que sí", "por supuesto", "ok", "okey",
+        "está bien", "dale", "adelante", "de acuerdo", "sale", "órale", "ándale",
+        "sí quiero", "correcto", "así es", "exacto", "me parece bien", "por qué no",
+    ),
+    "AMAZON.NoIntent": (
+        "no", "no gracias", "no por ahora", "ahorita no", "todavía no", "para nada",
+        "no quiero", "claro que no", "de ninguna manera", "nel", "no realmente",
+    ),
+    "AMAZON.NextIntent": (
+        "siguiente", "el siguiente", "sáltalo", "salta eso", "sigue", "continúa",
+        "adelante con el siguiente", "pasa al siguiente", "el que sigue",
+    ),
+    "AMAZON.PreviousIntent": (
+        "anterior", "el anterior", "regresa", "atrás", "vuelve atrás", "el de antes",
+        "regresa uno",
+    ),
+    "AMAZON.MoreIntent": ("más", "dime más", "cuéntame más", "quiero más", "qué más"),
+    "AMAZON.PauseIntent": ("pausa", "pon pausa", "espera", "espérate", "un momento"),
+    "AMAZON.ResumeIntent": ("reanuda", "sigue donde quedamos", "continúa donde íbamos"),
+}  # fmt: skip
+
+
+def samples(language: str = "en") -> dict[str, tuple[str, ...]]:
+    """The built-in intents' phrasings for a model's language (``"en"`` or ``"es"``)."""
+    return SAMPLES_ES if language == "es" else SAMPLES
+
+
 #: Said while a session is open, these close it without a request to the skill's intents:
-#: Alexa sends SessionEndedRequest with reason USER_INITIATED.
-EXIT_PHRASES = frozenset({"exit", "quit", "exit skill", "quit skill", "alexa exit", "alexa quit"})
+#: Alexa sends SessionEndedRequest with reason USER_INITIATED. ("salir": Spanish.)
+EXIT_PHRASES = frozenset(
+    {"exit", "quit", "exit skill", "quit skill", "alexa exit", "alexa quit", "salir", "alexa salir"}
+)

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from skill.simulator import builtins
-from skill.simulator.normalize import normalize, number_value, stem
+from skill.simulator.normalize import (
+    SPANISH,
+    language_of,
+    normalize,
+    number_value,
+    ordinal_value,
+    stem,
+)
 
 if TYPE_CHECKING:
     from skill.simulator.model import InteractionModel, SlotDef, TypeValue
@@ -30,6 +37,11 @@ UNRESOLVED_EXACT = 0.9
 #: Words no sample uses count as much as a word that two intents share.
 UNKNOWN_DF = 2.0
 _DETERMINER = re.compile(r"^(?:(?:the|a|an|my|your|our|his|her|their|some|all) )+")
+_DETERMINER_ES = re.compile(
+    r"^(?:(?:el|la|los|las|lo|un|una|unos|unas|mi|mis|tu|tus|su|sus|nuestro|nuestra"
+    r"|nuestros|nuestras|del|al|de) )+"
+)
+ORDINAL = "AMAZON.ORDINAL"
 #: Share of the score from the best single sample; the rest from the intent's vocabulary.
 SAMPLE_SHARE = 0.7
 
@@ -100,6 +112,9 @@ class Resolver:
 
     def __init__(self, model: InteractionModel):
         self.model = model
+        #: The model's language: which normalisation, stemmer and number words apply.
+        self.language = language_of(model.locale)
+        self._determiner = _DETERMINER_ES if self.language == SPANISH else _DETERMINER
         self._catalog: dict[str, dict[str, list[TypeValue]]] = {}
         self._stem_catalog: dict[str, dict[str, list[TypeValue]]] = {}
         self._phrases: dict[str, list[str]] = defaultdict(list)
@@ -112,6 +127,16 @@ class Resolver:
         self._compile_samples()
         self._weigh()
 
+    # -- the model's language -----------------------------------------------------
+    def normalize(self, text: str) -> str:
+        return normalize(text, self.language)
+
+    def stem(self, word: str) -> str:
+        return stem(word, self.language)
+
+    def number_value(self, text: str) -> str | None:
+        return number_value(text, self.language)
+
     # -- compiling -----------------------------------------------------------------
     def _compile_types(self) -> None:
         for slot_type in self.model.types.values():
@@ -119,12 +144,12 @@ class Resolver:
             stemmed: dict[str, list[TypeValue]] = defaultdict(list)
             for value in slot_type.values:
                 for phrase in (value.name, *value.synonyms):
-                    words = normalize(phrase)
+                    words = self.normalize(phrase)
                     if not words:
                         continue
                     if value not in exact[words]:
                         exact[words].append(value)
-                    stems = " ".join(stem(w) for w in words.split())
+                    stems = " ".join(self.stem(w) for w in words.split())
                     if value not in stemmed[stems]:
                         stemmed[stems].append(value)
                     self._longest_phrase = max(self._longest_phrase, len(words.split()))
@@ -137,14 +162,15 @@ class Resolver:
 
     def _intent_samples(self) -> list[tuple[str, str]]:
         pairs = []
+        spoken = builtins.samples(self.language)
         for intent in self.model.intents.values():
             samples = list(intent.samples)
             if intent.name.startswith("AMAZON."):
-                samples += [s for s in builtins.SAMPLES.get(intent.name, ()) if s not in samples]
+                samples += [s for s in spoken.get(intent.name, ()) if s not in samples]
             pairs += [(intent.name, sample) for sample in samples]
         for name in builtins.REQUIRED:
             if name not in self.model.intents:
-                pairs += [(name, sample) for sample in builtins.SAMPLES[name]]
+                pairs += [(name, sample) for sample in spoken[name]]
         return pairs
 
     def _compile_samples(self) -> None:
@@ -163,7 +189,7 @@ class Resolver:
                     pattern.append(f"(?P<s{len(slots)}>.+?)")
                     slots.append(slot)
                 else:
-                    words = normalize(chunk).split()
+                    words = self.normalize(chunk).split()
                     literal += words
                     if words:
                         pattern.append(re.escape(" ".join(words)))
@@ -175,7 +201,7 @@ class Resolver:
                 literal=tuple(literal),
                 slots=tuple(slots),
                 regex=re.compile(" ".join(pattern)) if slots else None,
-                stems=frozenset(stem(w) for w in literal),
+                stems=frozenset(self.stem(w) for w in literal),
             )
             self.samples.append(sample)
             if slots:
@@ -218,15 +244,15 @@ class Resolver:
 
         Case, punctuation, plurals and a leading "the" or "my" don't stop a match.
         """
-        normal = normalize(words)
+        normal = self.normalize(words)
         candidates = [normal]
-        bare = _DETERMINER.sub("", normal)
+        bare = self._determiner.sub("", normal)
         if bare and bare != normal:
             candidates.append(bare)
         for phrase in candidates:
             found = self._catalog.get(slot_type, {}).get(phrase)
             if not found:
-                stems = " ".join(stem(w) for w in phrase.split())
+                stems = " ".join(self.stem(w) for w in phrase.split())
                 found = self._stem_catalog.get(slot_type, {}).get(stems)
             if found:
                 return tuple(found)
@@ -238,8 +264,11 @@ class Resolver:
         if not spoken:
             return None
         if slot.type == NUMBER:
-            number = number_value(spoken)
+            number = self.number_value(spoken)
             return None if number is None else SlotFill(slot.name, slot.type, number)
+        if slot.type == ORDINAL and not self.is_custom(slot.type):
+            ordinal = ordinal_value(spoken, self.language)
+            return None if ordinal is None else SlotFill(slot.name, slot.type, ordinal)
         if self.is_custom(slot.type):
             matches = self.lookup(slot.type, spoken)
             return SlotFill(slot.name, slot.type, spoken, custom=True, matches=matches)
@@ -248,7 +277,7 @@ class Resolver:
     def _spans(self, words: list[str]) -> dict[str, list[_Span]]:
         """Every run of words that names a catalogue value or a number, by slot type."""
         spans: dict[str, list[_Span]] = defaultdict(list)
-        stems = [stem(w) for w in words]
+        stems = [self.stem(w) for w in words]
         for start in range(len(words)):
             for end in range(min(len(words), start + self._longest_phrase), start, -1):
                 phrase = " ".join(words[start:end])
@@ -261,9 +290,9 @@ class Resolver:
         start = 0
         while start < len(words):
             end = start
-            while end < len(words) and number_value(words[end]) is not None:
+            while end < len(words) and self.number_value(words[end]) is not None:
                 end += 1
-            if end > start and number_value(" ".join(words[start:end])) is not None:
+            if end > start and self.number_value(" ".join(words[start:end])) is not None:
                 spans[NUMBER].append(_Span(start, end, NUMBER, " ".join(words[start:end])))
             start = end + 1 if end == start else end
         for found in spans.values():
@@ -273,7 +302,7 @@ class Resolver:
     # -- resolving -----------------------------------------------------------------
     def resolve(self, text: str) -> Resolution:
         """The intent and slots Alexa would send for ``text``; never raises."""
-        normal = normalize(text)
+        normal = self.normalize(text)
         if not normal:
             return Resolution(text, FALLBACK, score=0.0)
         exact = self._exact(text, normal)
@@ -334,7 +363,7 @@ class Resolver:
         over "is it worth getting a second opinion": words other intents are made of are
         unlikely inside a value.
         """
-        stems = [stem(w) for w in words.split()]
+        stems = [self.stem(w) for w in words.split()]
         known = sum(self.idf[s] for s in stems if s in self.idf)
         unknown = self.unknown_weight * sum(s not in self.idf for s in stems)
         return unknown / (known + unknown) if known else 1.0
@@ -345,7 +374,7 @@ class Resolver:
         A template counts only when its custom slots hold catalogue values: any words fit
         a custom slot, so a looser match says little.
         """
-        normal = normalize(text)
+        normal = self.normalize(text)
         found = [(sample.intent, sample.text) for sample in self._literal.get(normal, ())]
         for sample in self._templates:
             match = sample.regex.fullmatch(normal)
@@ -363,7 +392,7 @@ class Resolver:
         holding an unknown value) and scored ones. Several near the top means the model
         is ambiguous for ``text``. Resolving never calls this.
         """
-        normal = normalize(text)
+        normal = self.normalize(text)
         if not normal:
             return []
         scores: dict[str, float] = {}
@@ -389,7 +418,7 @@ class Resolver:
     def _fuzzy_scores(self, normal: str) -> dict[str, tuple[float, _Sample, dict[str, SlotFill]]]:
         """Each intent's best-scoring sample for ``normal``, by shared weighted words."""
         words = normal.split()
-        stems = [stem(w) for w in words]
+        stems = [self.stem(w) for w in words]
         weight = {s: self.idf.get(s, self.unknown_weight) for s in stems}
         total = sum(weight.values())
         spans = self._spans(words)
@@ -439,5 +468,5 @@ class Resolver:
 
     def _span_fill(self, slot: SlotDef, span: _Span) -> SlotFill:
         if slot.type == NUMBER:
-            return SlotFill(slot.name, slot.type, number_value(span.text) or span.text)
+            return SlotFill(slot.name, slot.type, self.number_value(span.text) or span.text)
         return SlotFill(slot.name, slot.type, span.text, custom=True, matches=span.matches)
