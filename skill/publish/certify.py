@@ -2,8 +2,9 @@
 
 Four groups of rules, run for every locale in a package written by ``package``:
 
-- ``manifest``: Amazon's schema, example phrases, disclaimer, URLs, locales, events,
-  permissions, icons, name-free interaction;
+- ``manifest``: Amazon's schema, example phrases (routed by that locale's model, opened
+  in its language), disclaimer, URLs, locales and their countries, a listing of each
+  country's own, events, permissions, icons, name-free interaction;
 - ``model``: Alexa's build rules (:func:`skill.simulator.check.check`, plus Amazon's schema);
 - ``functional``: launch, help, stop, cancel, fallback and every sample of every custom
   intent, one-shot and in session, through the simulator and the installed skill;
@@ -136,7 +137,7 @@ def manifest_rules(package: Package) -> list[Finding]:
                 )
             )
     countries = set(publishing.get("distributionCountries") or [])
-    wanted = {manifest.COUNTRIES.get(locale) for locale in models}
+    wanted = {manifest.country_of(locale) for locale in models}
     if countries != wanted:
         found.append(
             Finding(
@@ -156,6 +157,7 @@ def manifest_rules(package: Package) -> list[Finding]:
                         ERROR, "manifest-urls", f"{locale} {key}", "an https:// URL is required"
                     )
                 )
+    found += _copied_listings({locale: publishing["locales"][locale] for locale in models & listed})
     events = {e.get("eventName") for e in (body.get("events") or {}).get("subscriptions") or []}
     for event in manifest.EVENTS:
         if event not in events:
@@ -179,6 +181,27 @@ def manifest_rules(package: Package) -> list[Finding]:
             )
         )
     found += _endpoint(package, custom)
+    return found
+
+
+def _copied_listings(listings: dict[str, dict]) -> list[Finding]:
+    """Each country's listing speaks of its own health system: one read word for word in
+    another country is the first's facts in the wrong place."""
+    found = []
+    first_with: dict[str, str] = {}
+    for locale in sorted(listings):
+        description = listings[locale].get("description") or ""
+        first = first_with.setdefault(description, locale)
+        if manifest.country_of(first) != manifest.country_of(locale):
+            found.append(
+                Finding(
+                    ERROR,
+                    "manifest-listing-country",
+                    f"{locale} description",
+                    f"the same as {first}'s, in another country: each needs its own "
+                    "skill/publish/locale/<locale>.json",
+                )
+            )
     return found
 
 
@@ -215,28 +238,58 @@ def _listing(package: Package, locale: str, listing: dict) -> list[Finding]:
 
 def _example(model: InteractionModel, name: str, locale: str, phrase: str) -> list[Finding]:
     where = f"{locale} {phrase!r}"
-    if not _WAKE.match(phrase) or name not in phrase.lower():
+    opened = _WAKE.match(phrase) if _english(locale) else phrase.startswith("Alexa, ")
+    if not opened or name not in phrase.lower():
         return [
             Finding(
                 ERROR,
                 "manifest-examples",
                 where,
-                f'must start "Alexa, ask {name} ..." or "Alexa, open {name}"',
+                f'must start "Alexa, ask {name} ..." or "Alexa, open {name}"'
+                if _english(locale)
+                else f'must start "Alexa, " and name {name!r}',
             )
         ]
-    spoken = phrase.rstrip(".?!").replace(",", "")
-    called = invocation.parse(spoken, name)
+    called = _called(phrase, name, locale)
     if called is None:
         return [Finding(ERROR, "manifest-examples", where, "does not invoke the skill")]
     if called.kind == "launch":
         return []
-    if not model.resolver.exact_matches(called.utterance):
+    if _request(model, called, locale) is None:
         return [
             Finding(
                 ERROR, "manifest-examples", where, f"{called.utterance!r} is not a sample utterance"
             )
         ]
     return []
+
+
+def _english(locale: str) -> bool:
+    return locale.split("-", 1)[0] == "en"
+
+
+def _called(phrase: str, name: str, locale: str) -> invocation.Invocation | None:
+    """How an example phrase opens the skill, in its locale's language."""
+    if _english(locale):
+        return invocation.parse(phrase.rstrip(".?!").replace(",", ""), name)
+    # Another language opens a skill in its own words ("Alexa, abre …", "Alexa, pídele a
+    # … que …"): up to three words before the name open it, the words after it are asked.
+    spoken = re.sub(r"[,.?!¿¡]", " ", phrase).casefold().split()
+    words = name.casefold().split()
+    for start in range(2, 5):
+        if spoken[start : start + len(words)] == words and spoken[0] == "alexa":
+            rest = " ".join(spoken[start + len(words) :])
+            return invocation.Invocation("one-shot" if rest else "launch", rest)
+    return None
+
+
+def _request(model: InteractionModel, called: invocation.Invocation, locale: str) -> str | None:
+    """The sample an example asks, or ``None``. Outside English, a joining word after the
+    name ("que", "si") may come first, as Alexa drops it."""
+    heard = [called.utterance]
+    if not _english(locale) and " " in called.utterance:
+        heard.append(called.utterance.split(" ", 1)[1])
+    return next((text for text in heard if model.resolver.exact_matches(text)), None)
 
 
 def _icon(package: Package, locale: str, key: str, uri: str) -> list[Finding]:
@@ -372,9 +425,9 @@ def _one_shot_sample(package: Package, locale: str, model: InteractionModel) -> 
     """The first example phrase that isn't a plain launch, as the skill hears it."""
     listing = (package.publishing.get("locales") or {}).get(locale) or {}
     for phrase in listing.get("examplePhrases") or []:
-        called = invocation.parse(phrase.rstrip(".?!").replace(",", ""), model.invocation_name)
+        called = _called(phrase, model.invocation_name, locale)
         if called is not None and called.kind == "one-shot":
-            return called.utterance
+            return _request(model, called, locale) or called.utterance
     return None
 
 

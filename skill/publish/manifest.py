@@ -1,8 +1,10 @@
 """The skill manifest (``skill.json``), and checking documents against Amazon's own types.
 
-The manifest's words come from ``skill/publish/locale``; everything else follows from the
-settings and the models installed: one locale per model, its country in the distribution
-list, example phrases from the areas' own "try" phrases.
+The manifest's words come from ``skill/publish/locale``: ``en.json`` for every English
+locale, and ``<locale>.json`` for one country's listing (a locale of another language has
+its own file, with every key). Everything else follows from the settings and the models
+installed: one locale per model, its country in the distribution list, example phrases
+from the listing or else the areas' own "try" phrases.
 """
 
 from __future__ import annotations
@@ -20,32 +22,24 @@ LISTING = strings_for("skill.publish")
 CATEGORY = "HEALTH_AND_FITNESS"
 #: The one event the skill acts on: erase what it keeps for a user who disables it.
 EVENTS = ("SKILL_DISABLED",)
-#: Where each locale's users live; the distribution countries follow the locales.
-COUNTRIES = {
-    "en-US": "US",
-    "en-GB": "GB",
-    "en-CA": "CA",
-    "en-AU": "AU",
-    "en-IN": "IN",
-    "es-US": "US",
-    "es-ES": "ES",
-    "es-MX": "MX",
-    "fr-CA": "CA",
-    "fr-FR": "FR",
-    "de-DE": "DE",
-    "it-IT": "IT",
-    "ja-JP": "JP",
-    "pt-BR": "BR",
-    "hi-IN": "IN",
-}
 SMALL_ICON = "assets/images/{locale}_smallIcon.png"
 LARGE_ICON = "assets/images/{locale}_largeIcon.png"
 #: At most this many example phrases are shown in the skill store.
 MAX_EXAMPLES = 3
 
 
+def country_of(locale: str) -> str:
+    """Where a locale's users live: an Alexa locale names its country ("en-GB" → "GB"),
+    so a new locale's country reaches the distribution list with no code change."""
+    return locale.rpartition("-")[2]
+
+
 def example_phrases(locale: str, invocation: str, menu: Menu) -> list[str]:
-    """ "Alexa, open …", then "Alexa, ask … <area phrase>" for the first areas."""
+    """The listing's own ``examples`` for ``locale``, in its country's words (and its
+    language's way of opening a skill); without them, "Alexa, open …", then
+    "Alexa, ask … <area phrase>" for the first areas."""
+    if LISTING.has(locale, "examples"):
+        return list(LISTING.raw(locale, "examples"))
     phrases = [f"Alexa, open {invocation}"]
     for area in menu.areas[: MAX_EXAMPLES - 1]:
         phrases.append(f"Alexa, ask {invocation} {area.example(locale)}")
@@ -109,7 +103,7 @@ def build(
                     first, "testing", persists=what_persists(settings)
                 ),
                 "category": CATEGORY,
-                "distributionCountries": sorted({COUNTRIES[locale] for locale in locales}),
+                "distributionCountries": sorted({country_of(locale) for locale in locales}),
             },
             "privacyAndCompliance": {
                 "allowsPurchases": False,
