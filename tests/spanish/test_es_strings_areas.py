@@ -162,11 +162,10 @@ FACTS = [
         ["Medicare Part B", "before non-emergency surgery", "third opinion", "20 percent"],
         [
             "Parte B de Medicare",
-            "segunda opinión antes de una cirugía necesaria que no es de emergencia",
-            "una tercera si las dos primeras difieren",
+            "segunda opinión antes de una cirugía que no es de emergencia",
+            "una tercera si no coinciden",
             "20 por ciento",
             "deducible",
-            "1-800-MEDICARE",
         ],
     ),
     (
@@ -177,7 +176,7 @@ FACTS = [
     (
         ("InsurerQuestionsIntent", {}, 0),
         ["referral or prior authorization", "in your network"],
-        ["referido o una autorización previa", "dentro de su red de proveedores"],
+        ["referido o una autorización previa", "en su red de proveedores"],
     ),
     (
         ("InsurancePlanRulesIntent", {"plan": "medicaid"}, 0),
@@ -187,7 +186,7 @@ FACTS = [
     (
         ("InsurancePlanRulesIntent", {"plan": "medicare advantage"}, 0),
         ["Medicare Advantage plans set their own rules"],
-        ["Medicare Original", "Medicare Advantage ponen sus propias reglas"],
+        ["Medicare Original", "ponen sus propias reglas"],
     ),
     (
         ("InsuranceDenialIntent", {}, 1),
@@ -212,7 +211,7 @@ FACTS = [
     (
         ("SpecialistCredentialsIntent", {}, 0),
         ["board certified"],
-        ["certificado por la junta médica"],
+        ["certificado por la junta"],
     ),
 ]
 
