@@ -12,7 +12,9 @@ def person_words(locale: str, relationship: str) -> dict[str, str]:
 
     The host's ``person.<ID>`` strings name each relationship; ``person.<ID>.owner`` and
     ``person.<ID>.them`` override the possessive and object forms where they differ
-    ("they", "their", "them").
+    ("they", "their", "them"). ``owner`` is a whole phrase from ``person.owner``, which a
+    string places where its language puts it: "{owner} doctor" in English, "el médico
+    {owner}" in Spanish, where ``person.owner`` is "de {person}" ("de su papá").
     """
     key = f"person.{relationship}"
     if not strings.has(locale, key):
