@@ -107,6 +107,7 @@ SAMPLES_ES: dict[str, tuple[str, ...]] = {
     "AMAZON.NextIntent": (
         "siguiente", "el siguiente", "sáltalo", "salta eso", "sigue", "continúa",
         "adelante con el siguiente", "pasa al siguiente", "el que sigue",
+        "sáltate esta", "sáltatela", "brinca esa", "pásale", "la que sigue",
     ),
     "AMAZON.PreviousIntent": (
         "anterior", "el anterior", "regresa", "atrás", "vuelve atrás", "el de antes",

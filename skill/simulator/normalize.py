@@ -288,12 +288,14 @@ _KEEP_ES = frozenset({
     "entonces", "tres", "seis", "dos", "ayer", "mujer", "bebe",
 })  # fmt: skip
 _CLITIC = r"(?:me|te|se|le|la|lo|les|las|los|nos)"
-#: Verb endings, tried in order: infinitive or gerund with an object pronoun, then
-#: gerunds, past forms, participles, "-amos" forms and infinitives. Each keeps a root
+#: Verb endings, tried in order: infinitive or gerund with an object pronoun, a command
+#: with one, then gerunds, past forms, participles, "-amos" forms and infinitives. Each keeps a root
 #: of three letters or more, so "operarla", "operado" and "operar" meet at "oper".
 _VERB_ES = [
     re.compile(rf"^(?P<root>\w{{3,}}?)(?:ar|er|ir){_CLITIC}{{1,2}}$"),
     re.compile(rf"^(?P<root>\w{{3,}}?)(?:ando|iendo){_CLITIC}{{1,2}}$"),
+    # Commands with a pronoun: "sáltate", "explícame", "bórralo", "repítemelo".
+    re.compile(rf"^(?P<root>\w{{3,}}?)[aei]{_CLITIC}(?:lo|la|los|las)?$"),
     re.compile(r"^(?P<root>\w{3,}?)(?:ando|iendo|yendo)$"),
     re.compile(r"^(?P<root>\w{3,}?)(?:aron|ieron|aban|abas|aba)$"),
     re.compile(r"^(?P<root>\w{3,}?)(?:ados|adas|idos|idas|ado|ada|ido|ida)$"),

@@ -60,6 +60,8 @@ def test_english_keeps_its_rules():
         (("confundido", "confundida", "confundidos"), True),
         (("desmayó", "desmayado", "desmayo"), True),
         (("segunda", "segundo"), True),
+        (("sáltalo", "sáltate", "salta", "saltar"), True),
+        (("explícamelo", "explícame", "explicar"), True),
         (("opiniones", "opinión"), True),
         # Words the strip must leave alone.
         (("crisis", "cris"), False),
