@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill import dialog
+from skill import dialog, session
 from skill.i18n import strings_for
-from skill.turn import AREA_KEY, Turn, session_of
+from skill.turn import Turn
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -82,14 +82,6 @@ def is_request(handler_input: HandlerInput, *names: str) -> bool:
     )
 
 
-def current_area(handler_input: HandlerInput) -> str | None:
-    return session_of(handler_input).get(AREA_KEY)
-
-
-def pending_question(handler_input: HandlerInput) -> dict:
-    return dialog.pending(handler_input)
-
-
 class AreaHandler(AbstractRequestHandler):
     """Answers the intents in ``intents`` for one area.
 
@@ -111,7 +103,9 @@ class AreaHandler(AbstractRequestHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not is_request(handler_input, *self.intents):
             return False
-        return not self.only_when_current or current_area(handler_input) == self.area.name
+        if not self.only_when_current:
+            return True
+        return session.current_area(handler_input) == self.area.name
 
     def handle(self, handler_input: HandlerInput) -> Response:
         return self.answer(Turn(handler_input, self.area))
@@ -140,7 +134,8 @@ class TopicHandler(AreaHandler):
 class AnswerHandler(AreaHandler):
     """Takes yes and no to a question this area asked with :meth:`Turn.ask_yes_no`.
 
-    Set ``questions`` to the ``about`` values it answers; :meth:`answer` gets the turn and
+    Set ``questions`` to the questions it answers, each named by the ``about`` it was
+    asked with; :meth:`answer` gets the turn and
     reads ``turn.intent_name`` (``AMAZON.YesIntent`` or ``AMAZON.NoIntent``, also for a yes
     or no that said more, like "no she hasn't been offered surgery") and ``turn.question``.
 
@@ -156,9 +151,9 @@ class AnswerHandler(AreaHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not is_request(handler_input, *self.intents):
             return False
-        pending = pending_question(handler_input)
-        if pending.get("area") != self.area.name:
+        question = session.question(handler_input)
+        if question is None or question.area != self.area.name:
             return False
         if get_intent_name(handler_input) in dialog.HEDGES:
-            return pending.get("about") in self.hedged
-        return pending.get("about") in self.questions
+            return question.about in self.hedged
+        return question.about in self.questions

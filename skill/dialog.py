@@ -1,23 +1,19 @@
 """The conversation's context: the question left open, the person being helped, and how
 the user answered.
 
-This module owns the session keys ``question`` and ``dialog``; everything else reads and
-writes them through it. Both last for the session only: who the user is helping, or what
-an answer named, is never stored.
+What these mean lives here; where they are kept is :mod:`skill.session`'s (the ``question``
+and ``dialog`` attributes). Both last for the session only: who the user is helping, or
+what an answer named, is never stored.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from skill import session
+
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
-
-#: ``{"area", "about"}``: the yes/no question left open, and the area that asked it.
-QUESTION_KEY = "question"
-#: ``{"asked": the last question's words, "options": [intent names offered],
-#: "person": relationship id, "misses": fallbacks in a row}``.
-DIALOG_KEY = "dialog"
 
 YES = "AMAZON.YesIntent"
 NO = "AMAZON.NoIntent"
@@ -75,27 +71,7 @@ def answer_of(name: str | None) -> str | None:
     return None
 
 
-def _session(handler_input: HandlerInput) -> dict:
-    if handler_input.request_envelope.session is None:
-        return {}
-    return handler_input.attributes_manager.session_attributes
-
-
-def _dialog(handler_input: HandlerInput) -> dict:
-    return _session(handler_input).setdefault(DIALOG_KEY, {})
-
-
 # -- the open question ------------------------------------------------------------------
-def pending(handler_input: HandlerInput) -> dict:
-    """The yes/no question left open: ``{"area", "about"}``, or ``{}``."""
-    return _session(handler_input).get(QUESTION_KEY) or {}
-
-
-def last_question(handler_input: HandlerInput) -> str | None:
-    """The words of the last question asked, yes/no or open, to say it again."""
-    return _dialog(handler_input).get("asked")
-
-
 def asked(
     handler_input: HandlerInput,
     area: str,
@@ -110,17 +86,11 @@ def asked(
     :param question: the words of the question (the reprompt), to say it again.
     :param options: intents offered in order, for "the first one", "the second one".
     """
-    session = _session(handler_input)
     if about:
-        session[QUESTION_KEY] = {"area": area, "about": about}
+        session.set_question(handler_input, area, about)
     else:
-        session.pop(QUESTION_KEY, None)
-    dialog = _dialog(handler_input)
-    dialog["asked"] = question
-    if options:
-        dialog["options"] = list(options)
-    else:
-        dialog.pop("options", None)
+        session.clear_question(handler_input)
+    session.set_last_question(handler_input, question, options)
 
 
 def offer(handler_input: HandlerInput, intent: str, question: str) -> None:
@@ -130,68 +100,37 @@ def offer(handler_input: HandlerInput, intent: str, question: str) -> None:
 
 def offered(handler_input: HandlerInput) -> str | None:
     """The intent the open offer leads to, or ``None`` when no offer is open."""
-    if pending(handler_input) != {"area": HOST, "about": OFFER}:
+    if session.question(handler_input) != session.Question(HOST, OFFER):
         return None
-    chosen = options(handler_input)
+    chosen = session.options(handler_input)
     return chosen[0] if chosen else None
 
 
 def settled(handler_input: HandlerInput) -> None:
     """No question is open any more."""
-    _session(handler_input).pop(QUESTION_KEY, None)
-    for key in ("asked", "options"):
-        _dialog(handler_input).pop(key, None)
-
-
-def options(handler_input: HandlerInput) -> list[str]:
-    """The intents the last answer offered, in order."""
-    return list(_dialog(handler_input).get("options") or [])
+    session.clear_question(handler_input)
+    session.clear_last_question(handler_input)
 
 
 # -- the person being helped --------------------------------------------------------------
-def person(handler_input: HandlerInput) -> str | None:
-    """The relationship id of the person the user speaks for ("FATHER"), or ``None``."""
-    return _dialog(handler_input).get("person")
-
-
 def speaking_for(handler_input: HandlerInput, relationship: str | None) -> None:
     """Note who the user is helping; ``SELF`` ("me", "myself") means the user again."""
     if not relationship:
         return
-    dialog = _dialog(handler_input)
     if relationship in SELF:
-        dialog.pop("person", None)
-    elif relationship not in PRONOUNS or not dialog.get("person"):
-        dialog["person"] = relationship  # "she" after "my mom" is still your mom
+        session.clear_person(handler_input)
+    elif relationship not in PRONOUNS or not session.person(handler_input):
+        session.set_person(handler_input, relationship)  # "she" after "my mom" is still your mom
 
 
 # -- answers the skill couldn't place ----------------------------------------------------
 def missed(handler_input: HandlerInput) -> int:
     """Count one more utterance in a row the skill couldn't place; returns how many."""
-    dialog = _dialog(handler_input)
-    dialog["misses"] = int(dialog.get("misses") or 0) + 1
-    return dialog["misses"]
+    count = session.misses(handler_input) + 1
+    session.set_misses(handler_input, count)
+    return count
 
 
 def understood(handler_input: HandlerInput) -> None:
     """The user was understood: the run of misses is over."""
-    _dialog(handler_input).pop("misses", None)
-
-
-def valid(value: object) -> bool:
-    """Whether a ``dialog`` session attribute has the shape this module writes."""
-    if not isinstance(value, dict):
-        return False
-    person_id = value.get("person")
-    misses = value.get("misses", 0)
-    chosen = value.get("options", [])
-    question = value.get("asked")
-    return (
-        (person_id is None or isinstance(person_id, str))
-        and (question is None or isinstance(question, str))
-        and isinstance(misses, int)
-        and not isinstance(misses, bool)
-        and 0 <= misses < 1000
-        and isinstance(chosen, list)
-        and all(isinstance(option, str) for option in chosen)
-    )
+    session.clear_misses(handler_input)

@@ -7,13 +7,7 @@ import math
 import re
 from collections.abc import Collection
 
-from skill.core.handlers import LAST_KEY
-from skill.dialog import DIALOG_KEY
-from skill.dialog import valid as valid_dialog
 from skill.errors import RequestRejected
-from skill.paging import LIST_KEY
-from skill.state import STORED_KEY, USER_KEY
-from skill.turn import AREA_KEY, MEMORY_KEY, QUESTION_KEY
 
 #: Alexa's deepest envelopes (slot values with entity resolution) nest about 15 levels.
 MAX_DEPTH = 32
@@ -25,6 +19,9 @@ MAX_VALUES = 10_000
 MAX_SLOT_CHARS = 1000
 #: Request ids, types, timestamps and intent names.
 MAX_ID_CHARS = 256
+#: Alexa hands back the session attributes the skill's last response set, and a response
+#: is at most 24 kilobytes: attributes any larger did not come from this skill.
+MAX_ATTRIBUTES_BYTES = 24 * 1024
 #: Standard requests always come in a session; others (events, AudioPlayer) may not.
 IN_SESSION = frozenset({"LaunchRequest", "IntentRequest", "SessionEndedRequest"})
 #: A BCP 47 tag (``en-US``): it names string files, so nothing else may pass.
@@ -196,63 +193,19 @@ def check_shape(envelope: object) -> None:
     if session is None and request["type"] in IN_SESSION:
         raise RequestRejected(f"a {request['type']} must have a 'session' object")
     if isinstance(session, dict):
-        attributes = session.get("attributes")
-        if attributes is not None and not isinstance(attributes, dict):
-            raise RequestRejected("'session.attributes' must be an object")
-        check_host_attributes(attributes or {})
+        check_attributes(session.get("attributes"))
 
 
-def _strings(value: object) -> bool:
-    return isinstance(value, dict) and all(v is None or isinstance(v, str) for v in value.values())
+def check_attributes(attributes: object) -> None:
+    """Refuse session attributes that are not a JSON object of a size a response can carry.
 
-
-def _objects(value: object) -> bool:
-    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
-
-
-def _reading(value: object) -> bool:
-    """A list being read page by page (skill.paging)."""
-    if not isinstance(value, dict):
-        return False
-    items = value.get("items")
-    return (
-        isinstance(items, list)
-        and all(isinstance(item, str) for item in items)
-        and isinstance(value.get("pos"), int)
-        and isinstance(value.get("start", 0), int)
-        and all(isinstance(value.get(key), str) for key in ("area", "then", "then_reprompt"))
-        and (value.get("then_about") is None or isinstance(value["then_about"], str))
-    )
-
-
-def _last(value: object) -> bool:
-    return _strings(value) and (not value or isinstance(value.get("speech"), str))
-
-
-def _stored(value: object) -> bool:
-    """What the store last read or wrote for this session (skill.persistence)."""
-    return (
-        isinstance(value, dict)
-        and _objects(value.get("base", {}))
-        and all(isinstance(value.get(key, False), bool) for key in ("loaded", "warned"))
-    )
-
-
-# Session attributes the host keeps, and the shape it reads them in. Alexa hands back
-# exactly what the skill sent, so another shape is forged or corrupt.
-HOST_ATTRIBUTES = {
-    AREA_KEY: lambda value: value is None or isinstance(value, str),
-    QUESTION_KEY: lambda value: value is None or _strings(value),
-    MEMORY_KEY: _objects,
-    USER_KEY: _objects,
-    LIST_KEY: lambda value: value is None or _reading(value),
-    LAST_KEY: lambda value: value is None or _last(value),
-    STORED_KEY: lambda value: value is None or _stored(value),
-    DIALOG_KEY: lambda value: value is None or valid_dialog(value),
-}
-
-
-def check_host_attributes(attributes: dict) -> None:
-    for key, valid in HOST_ATTRIBUTES.items():
-        if key in attributes and not valid(attributes[key]):
-            raise RequestRejected(f"session attribute '{key}' is not in the skill's shape")
+    What is inside is the skill's own business: :mod:`skill.session` reads it, and takes
+    a value in another shape as absent.
+    """
+    if attributes is None:
+        return
+    if not isinstance(attributes, dict):
+        raise RequestRejected("'session.attributes' must be an object")
+    size = len(json.dumps(attributes, separators=(",", ":"), ensure_ascii=False).encode())
+    if size > MAX_ATTRIBUTES_BYTES:
+        raise RequestRejected(f"'session.attributes' is larger than {MAX_ATTRIBUTES_BYTES} bytes")

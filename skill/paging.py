@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill import dialog, speech
+from skill import dialog, session, speech
 from skill.i18n import locale_of, strings_for
 from skill.turn import respond
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from skill.turn import Card, Turn
 
 PAGE_SIZE = 3
-LIST_KEY = "list"
 MORE_QUESTION = {"area": "core", "about": "list_more"}
 """The question after each page but the last: "want to hear more?"."""
 
@@ -36,28 +35,27 @@ def start(
     then_about: str | None,
     card: Card | None,
 ) -> Response:
-    turn.session[LIST_KEY] = {
-        "area": turn.area.name,
-        "items": items,
-        "pos": 0,
-        "then": then,
-        "then_reprompt": then_reprompt,
-        "then_about": then_about,
-    }
+    session.start_reading(
+        turn.handler_input,
+        turn.area.name,
+        items,
+        then=then,
+        then_reprompt=then_reprompt,
+        then_about=then_about,
+    )
     return read_page(turn.handler_input, 0, intro=intro, card=card)
 
 
 def active(handler_input: HandlerInput) -> dict | None:
     """The list being read in this session, if any."""
-    return handler_input.attributes_manager.session_attributes.get(LIST_KEY)
+    return session.reading(handler_input)
 
 
 def read_page(
     handler_input: HandlerInput, start_at: int, *, intro: str = "", card: Card | None = None
 ) -> Response:
     """Read the page of the active list that begins at ``start_at``."""
-    session = handler_input.attributes_manager.session_attributes
-    current = session[LIST_KEY]
+    current = session.reading(handler_input)
     items = current["items"]
     start_at = max(0, min(start_at, max(len(items) - 1, 0)))
     end = min(start_at + PAGE_SIZE, len(items))
@@ -75,11 +73,7 @@ def read_page(
 
 def asking_for_more(handler_input: HandlerInput) -> bool:
     """Whether the open question is "want to hear more?" after a page."""
-    pending = dialog.pending(handler_input)
-    return (pending.get("area"), pending.get("about")) == (
-        MORE_QUESTION["area"],
-        MORE_QUESTION["about"],
-    )
+    return session.question(handler_input) == session.Question(**MORE_QUESTION)
 
 
 def next_page(handler_input: HandlerInput) -> Response:
@@ -103,8 +97,7 @@ def finish(handler_input: HandlerInput, ended: bool = False) -> Response:
 
 def close(handler_input: HandlerInput, opening: str, *, card: Card | None = None) -> Response:
     """``opening``, then the area's closing question; a yes or no to it goes to the area."""
-    session = handler_input.attributes_manager.session_attributes
-    current = session[LIST_KEY]
+    current = session.reading(handler_input)
     dialog.asked(
         handler_input, current["area"], current["then_about"] or None, current["then_reprompt"]
     )

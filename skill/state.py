@@ -1,6 +1,6 @@
 """The user's durable state: what lasts beyond one session.
 
-It lives in the session attribute ``user`` as ``{area name: {...}}``. With a store
+It lives in the session (:func:`skill.session.user`) as ``{area name: {...}}``. With a store
 configured, :class:`skill.persistence.interceptors.LoadUserState` fills it from the store
 on the first request of a session, and
 :class:`skill.persistence.interceptors.SaveUserState` writes it back after any request that
@@ -12,19 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from skill import session
+
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
 
-USER_KEY = "user"
-#: Session bookkeeping for the store: ``{"base": state last read or written,
-#: "loaded": bool, "warned": bool}``.
-STORED_KEY = "stored"
+#: Request attribute: the durable state changed during this request.
 CHANGED_KEY = "user_changed"
 
 
 def user_state(handler_input: HandlerInput) -> dict:
     """The mutable dict of durable state for the user making this request."""
-    return handler_input.attributes_manager.session_attributes.setdefault(USER_KEY, {})
+    return session.user(handler_input)
 
 
 def mark_changed(handler_input: HandlerInput) -> None:
@@ -47,7 +46,5 @@ def replace(handler_input: HandlerInput, new_state: dict) -> None:
 def forget(handler_input: HandlerInput) -> None:
     """After an erase: nothing is remembered, in the session or as its stored base."""
     replace(handler_input, {})
-    session = handler_input.attributes_manager.session_attributes
-    stored = session.setdefault(STORED_KEY, {})
-    stored.update(base={}, loaded=True)
+    session.stored(handler_input).update(base={}, loaded=True)
     handler_input.attributes_manager.request_attributes.pop(CHANGED_KEY, None)

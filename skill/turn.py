@@ -9,7 +9,7 @@ from ask_sdk_model import Response
 from ask_sdk_model.slu.entityresolution import StatusCode
 from ask_sdk_model.ui import SimpleCard
 
-from skill import dialog, health, speech, state
+from skill import dialog, health, session, speech, state
 from skill.i18n import locale_of, strings_for
 from skill.person import person_words
 
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
     from skill.area import Area
 
-# Session attribute keys the host owns.
-AREA_KEY = "area"
-QUESTION_KEY = dialog.QUESTION_KEY
-MEMORY_KEY = "memory"
+# The session's layout is skill.session's; these names stay for the screens and privacy
+# modules, which still read attributes by key.
+AREA_KEY = session.AREA
+QUESTION_KEY = session.QUESTION
+session_of = session.attributes
 # Where in the durable state the area the user was last in is kept: user["core"]["last_area"].
 LAST_AREA = ("core", "last_area")
 
@@ -45,13 +46,6 @@ class Card:
 
     title: str
     text: str
-
-
-def session_of(handler_input: HandlerInput) -> dict:
-    """Session attributes; an empty dict for requests outside a session (skill events)."""
-    if handler_input.request_envelope.session is None:
-        return {}
-    return handler_input.attributes_manager.session_attributes
 
 
 def read_slot(handler_input: HandlerInput, name: str) -> Slot | None:
@@ -95,13 +89,14 @@ class Turn:
     # -- state ---------------------------------------------------------------------
     @property
     def session(self) -> dict:
-        """Session attributes: gone when the session ends."""
-        return session_of(self.handler_input)
+        """Session attributes, raw: gone when the session ends. Read and write them through
+        :mod:`skill.session`, or an area's own :attr:`memory`."""
+        return session.attributes(self.handler_input)
 
     @property
     def memory(self) -> dict:
         """This area's own session-scoped state."""
-        return self.session.setdefault(MEMORY_KEY, {}).setdefault(self.area.name, {})
+        return session.memory(self.handler_input, self.area.name)
 
     @property
     def user(self) -> dict:
@@ -126,7 +121,7 @@ class Turn:
         """
         if health.durable(self.handler_input):
             return self.user
-        return self.session.setdefault(health.PROGRESS_KEY, {}).setdefault(self.area.name, {})
+        return session.progress(self.handler_input, self.area.name)
 
     def save_progress(self) -> None:
         """Mark :attr:`progress` changed, so it is written when it is durable."""
@@ -136,8 +131,8 @@ class Turn:
     @property
     def question(self) -> str | None:
         """What this area last asked a yes/no question about, if it is still pending."""
-        pending = self.session.get(QUESTION_KEY) or {}
-        return pending.get("about") if pending.get("area") == self.area.name else None
+        question = session.question(self.handler_input)
+        return question.about if question and question.area == self.area.name else None
 
     def slot(self, name: str) -> Slot | None:
         return read_slot(self.handler_input, name)
@@ -145,7 +140,7 @@ class Turn:
     @property
     def person(self) -> str | None:
         """Who the user is helping this session ("FATHER"), or ``None`` for themself."""
-        return dialog.person(self.handler_input)
+        return session.person(self.handler_input)
 
     def for_person(self, key: str, **values) -> str:
         """String ``key``; while the user speaks for someone else, ``key.other`` instead,
@@ -276,7 +271,7 @@ class Turn:
         )
 
     def _enter(self) -> None:
-        self.session[AREA_KEY] = self.area.name
+        session.set_current_area(self.handler_input, self.area.name)
         menu = getattr(self.handler_input.context, "menu", None)
         if menu is None or self.area.name not in menu.by_name:
             return  # only guidance areas are worth coming back to

@@ -310,26 +310,74 @@ def test_standard_requests_without_a_session_are_refused(client):
     assert "session" in response.get_json()["error"]
 
 
-@pytest.mark.parametrize(
-    "attributes",
-    [
-        {"memory": None},
-        {"memory": {"records": "x"}},
-        {"user": ["x"]},
-        {"user": {"core": 1}},
-        {"list": {"items": "abc", "pos": 0}},
-        {"list": {**BUSY_SESSION["list"], "pos": "1"}},
-        {"list": {**BUSY_SESSION["list"], "items": [1, 2]}},
-        {"last": {"reprompt": "x"}},
-        {"question": {"area": 1}},
-        {"area": ["records"]},
-    ],
-)
-def test_host_attributes_in_another_shape_are_refused(client, watch, attributes):
-    value = envelope("LaunchRequest", attributes)
+# The host's attributes in shapes it never writes: forged, or corrupted on the way.
+BAD_ATTRIBUTES = [
+    {"memory": None},
+    {"memory": {"records": "x"}},
+    {"user": ["x"]},
+    {"user": {"core": 1}},
+    {"list": {"items": "abc", "pos": 0}},
+    {"list": {**BUSY_SESSION["list"], "pos": "1"}},
+    {"list": {**BUSY_SESSION["list"], "items": [1, 2]}},
+    {"last": {"reprompt": "x"}},
+    {"question": {"area": 1}},
+    {"area": ["records"]},
+    {"dialog": {"misses": "three", "person": ["FATHER"]}},
+    {"stored": {"base": [], "loaded": "yes"}},
+    {"progress": {"records": 7}},
+]
+# What reads each of them: launch, help, the list, repeat, a yes, start over, fallback.
+READERS = [
+    ("LaunchRequest", {}),
+    *(
+        ("IntentRequest", {"intent": {"name": name, "confirmationStatus": "NONE"}})
+        for name in (
+            "AMAZON.HelpIntent",
+            "AMAZON.NextIntent",
+            "AMAZON.RepeatIntent",
+            "AMAZON.YesIntent",
+            "AMAZON.StartOverIntent",
+            "AMAZON.FallbackIntent",
+            "RecordsChecklistIntent",
+        )
+    ),
+]
+
+
+@pytest.mark.parametrize("attributes", BAD_ATTRIBUTES)
+def test_host_attributes_in_another_shape_are_read_as_absent(client, watch, attributes):
+    for kind, fields in READERS:
+        value = envelope(kind, copy.deepcopy(attributes), **fields)
+        response = answer(client, json.dumps(value).encode())
+        assert response.status_code == 200, (kind, fields)
+        assert response.get_json()["response"]["outputSpeech"]["ssml"]
+    no_tracebacks(watch)
+
+
+def test_a_bad_attribute_is_never_used(client):
+    said = answer(client, json.dumps(envelope("LaunchRequest", {"user": ["x"]})).encode())
+    assert "not medical advice" in said.get_json()["response"]["outputSpeech"]["ssml"]
+    forged = {"last": {"speech": "<speak>forged</speak>", "reprompt": 5}}
+    value = envelope(
+        "IntentRequest",
+        forged,
+        intent={"name": "AMAZON.RepeatIntent", "confirmationStatus": "NONE"},
+    )
+    repeated = answer(client, json.dumps(value).encode()).get_json()["response"]
+    assert "forged" not in repeated["outputSpeech"]["ssml"]
+
+
+def test_session_attributes_larger_than_a_response_are_refused(client, watch):
+    value = envelope(
+        "LaunchRequest",
+        {
+            "memory": {"records": {"notes": "x" * 15_000}},
+            "last": {"speech": "y" * 15_000, "reprompt": None},
+        },
+    )
     response = answer(client, json.dumps(value).encode())
     assert response.status_code == 400
-    assert "session attribute" in response.get_json()["error"]
+    assert "session.attributes" in response.get_json()["error"]
     no_tracebacks(watch)
 
 

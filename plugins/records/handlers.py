@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plugins.records import checklist, intents
-from skill import speech
-from skill.area import AnswerHandler, Area, AreaHandler, current_area
+from skill import session, speech
+from skill.area import AnswerHandler, Area, AreaHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def out_of_place(turn: Turn) -> bool:
     it is confirmed before saved progress changes. At the start, or among records, it is
     what it says.
     """
-    return current_area(turn.handler_input) not in (None, turn.area.name)
+    return session.current_area(turn.handler_input) not in (None, turn.area.name)
 
 
 def last_item(turn: Turn) -> str | None:

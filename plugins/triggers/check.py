@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plugins.triggers import intents
-from skill.area import AreaHandler, pending_question
+from skill import session
+from skill.area import AreaHandler
 from skill.speech import join, spoken_list
-from skill.turn import MEMORY_KEY, Card, Turn
+from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -41,9 +42,9 @@ TOPIC_ANSWERS = {
 }  # fmt: skip
 
 
-def stored_answers(session: dict) -> list[bool] | None:
+def stored_answers(handler_input: HandlerInput, area_name: str) -> list[bool] | None:
     """The check's answers so far in this session, or ``None`` if it hasn't started."""
-    answers = (session.get(MEMORY_KEY) or {}).get("triggers", {}).get(CHECK_KEY)
+    answers = session.memory(handler_input, area_name).get(CHECK_KEY)
     if isinstance(answers, list) and all(isinstance(a, bool) for a in answers):
         return answers
     return None
@@ -126,7 +127,7 @@ def note_heard(turn: Turn, answers: list[bool], yes: bool) -> None:
 
 def record_answer(turn: Turn) -> Response:
     """Take the answer to the open question: yes, no, or "kind of" (partly true is a yes)."""
-    answers = stored_answers(turn.session)
+    answers = stored_answers(turn.handler_input, turn.area.name)
     if answers is None or len(answers) >= len(QUESTIONS):
         return start_check(turn)
     if turn.answer == "unsure":
@@ -162,8 +163,7 @@ def recommend(turn: Turn, answers: list[bool]) -> Response:
 
 def checking(handler_input: HandlerInput, area_name: str) -> bool:
     """Whether a check question is the open question."""
-    pending = pending_question(handler_input)
-    return pending.get("area") == area_name and pending.get("about") == QUESTION
+    return session.question(handler_input) == session.Question(area_name, QUESTION)
 
 
 class RestartCheckHandler(AreaHandler):
@@ -175,7 +175,7 @@ class RestartCheckHandler(AreaHandler):
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not super().can_handle(handler_input):
             return False
-        return stored_answers(handler_input.attributes_manager.session_attributes) is not None
+        return stored_answers(handler_input, self.area.name) is not None
 
     def answer(self, turn: Turn) -> Response:
         return start_check(turn, "check.restart")
@@ -190,7 +190,7 @@ class CheckHelpHandler(AreaHandler):
         return super().can_handle(handler_input) and checking(handler_input, self.area.name)
 
     def answer(self, turn: Turn) -> Response:
-        if stored_answers(turn.session) is None:
+        if stored_answers(turn.handler_input, turn.area.name) is None:
             return start_check(turn)
         key = "check.help" if turn.intent_name == intents.HELP else "check.unclear"
         return ask_question(turn, turn.t(key))
@@ -206,7 +206,7 @@ class CheckStepHandler(AreaHandler):
         return super().can_handle(handler_input) and checking(handler_input, self.area.name)
 
     def answer(self, turn: Turn) -> Response:
-        answers = stored_answers(turn.session)
+        answers = stored_answers(turn.handler_input, turn.area.name)
         if answers is None:
             return start_check(turn)
         if turn.intent_name == intents.NEXT:

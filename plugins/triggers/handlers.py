@@ -237,7 +237,7 @@ class CheckHandler(AreaHandler):
         topic = procedure_topic(turn)
         if topic is not None:
             return summary(turn, topic)
-        if check.unfinished(check.stored_answers(turn.session)):
+        if check.unfinished(check.stored_answers(turn.handler_input, turn.area.name)):
             return check.continue_check(turn)
         heard = {}
         if turn.slot(intents.CONDITION_SLOT) and diagnosis_topic(turn) == "complex":

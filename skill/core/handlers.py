@@ -12,12 +12,12 @@ from ask_sdk_core.dispatch_components import AbstractExceptionHandler, AbstractR
 from ask_sdk_core.response_helper import ResponseFactory
 from ask_sdk_core.utils import get_intent_name, get_request_type
 
-from skill import dialog, health, paging, speech, state
-from skill.area import is_request, pending_question
+from skill import dialog, health, paging, session, speech, state
+from skill.area import is_request
 from skill.context import answered_by
 from skill.core import CORE
 from skill.errors import log_failure
-from skill.turn import AREA_KEY, LAST_AREA, MEMORY_KEY, Turn, respond
+from skill.turn import LAST_AREA, Turn, respond
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-LAST_KEY = "last"
 DISCLAIMER_FLAG = "disclaimer_heard"
 #: How many things Help and the menu name in one breath.
 NAMED = 3
@@ -79,8 +78,8 @@ class CoreHandler(AbstractRequestHandler):
 
 def leave_areas(turn: Turn) -> None:
     """Back to the top level: no current area, question or list."""
-    for key in (AREA_KEY, paging.LIST_KEY):
-        turn.session.pop(key, None)
+    session.clear_current_area(turn.handler_input)
+    session.clear_reading(turn.handler_input)
     dialog.settled(turn.handler_input)
 
 
@@ -124,7 +123,7 @@ class LaunchHandler(CoreHandler):
     def resume(self, turn: Turn, area: Area, opening: str, progress: str) -> Response:
         """Offer a returning user the area they were working through."""
         leave_areas(turn)
-        turn.session[AREA_KEY] = area.name
+        session.set_current_area(turn.handler_input, area.name)
         dialog.asked(turn.handler_input, area.name, "resume", progress)
         return respond(turn.handler_input, f"{opening} {progress}", reprompt=progress)
 
@@ -136,7 +135,7 @@ class HelpHandler(CoreHandler):
     intents = ("AMAZON.HelpIntent",)
 
     def answer(self, turn: Turn) -> Response:
-        area = self.menu.help_for(turn.session.get(AREA_KEY))
+        area = self.menu.help_for(session.current_area(turn.handler_input))
         if area is not None:
             text = area.help(turn.locale, seed=turn.request_id)
             return self.ask(turn, text, self.t(turn, "help.area_reprompt"))
@@ -177,7 +176,7 @@ class StartOverHandler(CoreHandler):
     intents = ("AMAZON.StartOverIntent",)
 
     def answer(self, turn: Turn) -> Response:
-        turn.session.pop(MEMORY_KEY, None)
+        session.clear_memory(turn.handler_input)
         return self.menu_reply(turn, self.t(turn, "home"))
 
 
@@ -190,7 +189,7 @@ class FallbackHandler(CoreHandler):
 
     def answer(self, turn: Turn) -> Response:
         misses = dialog.missed(turn.handler_input)
-        area = self.menu.help_for(turn.session.get(AREA_KEY))
+        area = self.menu.help_for(session.current_area(turn.handler_input))
         if misses >= 3:
             dialog.understood(turn.handler_input)  # the menu starts the count afresh
             return self.menu_reply(turn, self.t(turn, "fallback.menu"))
@@ -218,17 +217,17 @@ class RepeatHandler(CoreHandler):
     intents = ("AMAZON.RepeatIntent",)
 
     def answer(self, turn: Turn) -> Response:
-        last = turn.session.get(LAST_KEY)
-        if not last:
+        last = session.last_answer(turn.handler_input)
+        if last is None:
             return respond(
                 turn.handler_input,
                 self.t(turn, "repeat.nothing"),
                 reprompt=self.t(turn, "help.reprompt"),
             )
         builder = turn.handler_input.response_builder
-        builder.speak(last["speech"])
-        if last.get("reprompt"):
-            builder.ask(last["reprompt"])
+        builder.speak(last.speech)
+        if last.reprompt:
+            builder.ask(last.reprompt)
         return builder.response
 
 
@@ -255,7 +254,7 @@ class ListHandler(CoreHandler):
 
     def no_list(self, turn: Turn) -> Response:
         """ "Skip" or "go back" with no list: against the open question, if there is one."""
-        asked = dialog.last_question(turn.handler_input)
+        asked = session.last_question(turn.handler_input)
         if not asked:
             return self.ask(turn, self.t(turn, "list.nothing"), self.t(turn, "help.reprompt"))
         if turn.intent_name in self.back:
@@ -272,8 +271,7 @@ class YesNoHandler(CoreHandler):
     intents = dialog.ANSWERS
 
     def answer(self, turn: Turn) -> Response:
-        pending = pending_question(turn.handler_input)
-        if (pending.get("area"), pending.get("about")) == (CORE.name, HELP_MORE):
+        if session.question(turn.handler_input) == session.Question(CORE.name, HELP_MORE):
             if turn.answer == "yes":
                 return self.ask(turn, self.t(turn, "help.rest"), self.t(turn, "help.reprompt"))
             return self.menu_reply(turn, self.t(turn, "help.declined"))
@@ -291,7 +289,7 @@ class YesNoHandler(CoreHandler):
             return self.ask(turn, noted, self.t(turn, "help.reprompt"))
         if turn.intent_name == "AMAZON.NoIntent":
             return turn.tell(self.t(turn, "goodbye"))
-        area = self.menu.help_for(turn.session.get(AREA_KEY))
+        area = self.menu.help_for(session.current_area(turn.handler_input))
         if area is not None:
             return respond(
                 turn.handler_input,
@@ -310,11 +308,12 @@ class HedgeHandler(CoreHandler):
     intents = dialog.HEDGES
 
     def answer(self, turn: Turn) -> Response:
-        pending = pending_question(turn.handler_input)
-        asked = dialog.last_question(turn.handler_input)
-        if asked and pending.get("about"):
+        question = session.question(turn.handler_input)
+        asked = session.last_question(turn.handler_input)
+        if asked and question is not None:
             say = self.t(turn, "hedge.question")
-            turn.session[AREA_KEY] = turn.session.get(AREA_KEY) or pending.get("area")
+            if not session.current_area(turn.handler_input):
+                session.set_current_area(turn.handler_input, question.area)
             return respond(turn.handler_input, say, reprompt=asked)  # the question stays open
         return self.ask(turn, self.t(turn, "hedge.open"), self.t(turn, "help.reprompt"))
 
@@ -332,17 +331,16 @@ class ChooseOptionHandler(CoreHandler):
         if current is not None and ordinal is not None and ordinal.id:
             item = list_item(current, ordinal.id)
             if item is not None:
-                asked = dialog.last_question(turn.handler_input) or current["then_reprompt"]
+                asked = session.last_question(turn.handler_input) or current["then_reprompt"]
                 return respond(
                     turn.handler_input, speech.join(speech.sentence(item), asked), reprompt=asked
                 )
-        asked = dialog.last_question(turn.handler_input)
+        asked = session.last_question(turn.handler_input)
         if asked:
             return respond(
                 turn.handler_input, speech.join(self.t(turn, "again"), asked), reprompt=asked
             )
-        last = turn.session.get(LAST_KEY)
-        if last:
+        if session.last_answer(turn.handler_input) is not None:
             return RepeatHandler.answer(self, turn)
         return self.ask(turn, self.t(turn, "repeat.nothing"), self.t(turn, "help.reprompt"))
 

@@ -11,9 +11,9 @@ from ask_sdk_core.utils import get_request_type
 from ask_sdk_model import Intent
 from ask_sdk_model.ui import SsmlOutputSpeech
 
-from skill import dialog, state
+from skill import dialog, session, state
 from skill.core import CORE
-from skill.core.handlers import DISCLAIMER_FLAG, LAST_KEY
+from skill.core.handlers import DISCLAIMER_FLAG
 from skill.safety import SAFETY
 from skill.speech import ssml_of
 from skill.turn import Turn, read_slot
@@ -51,7 +51,7 @@ class HearContext(AbstractRequestInterceptor):
             request.intent = Intent(name=offered, slots={})
         elif intent.name == dialog.CHOOSE:
             ordinal = read_slot(handler_input, dialog.ORDINAL_SLOT)
-            offered = dialog.options(handler_input)
+            offered = session.options(handler_input)
             chosen = _pick(offered, ordinal.id if ordinal else None)
             if chosen is not None:
                 request.intent = Intent(name=chosen, slots={})
@@ -123,7 +123,5 @@ class RememberAnswer(AbstractResponseInterceptor):
         said = ssml_of(response.output_speech)
         if said is None:
             return
-        handler_input.attributes_manager.session_attributes[LAST_KEY] = {
-            "speech": said,
-            "reprompt": ssml_of(response.reprompt.output_speech) if response.reprompt else None,
-        }
+        reprompt = ssml_of(response.reprompt.output_speech) if response.reprompt else None
+        session.set_last_answer(handler_input, said, reprompt)

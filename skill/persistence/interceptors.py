@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 
-from skill import metrics, state
+from skill import metrics, session, state
 from skill.persistence.merge import rebase
 from skill.privacy import PRIVACY
 from skill.safety import FLAG as SAFETY_FLAG
@@ -30,10 +30,6 @@ logger = logging.getLogger(__name__)
 FAILED_KEY = "store_failed"
 #: Request attribute: when the request began, on the store's clock (an erase since wins).
 STARTED_KEY = "store_started"
-
-
-def _stored(session: dict) -> dict:
-    return session.setdefault(state.STORED_KEY, {"base": {}, "loaded": False})
 
 
 class LoadUserState(AbstractRequestInterceptor):
@@ -53,9 +49,8 @@ class LoadUserState(AbstractRequestInterceptor):
         manager.request_attributes[STARTED_KEY] = self.store.now()
         if SAFETY_FLAG in manager.request_attributes:
             return  # an emergency answer must not wait on the store
-        session = manager.session_attributes
-        stored = _stored(session)
-        if stored.get("loaded"):
+        stored = session.stored(handler_input)
+        if stored["loaded"]:
             return
         try:
             fresh = manager.persistent_attributes
@@ -63,9 +58,8 @@ class LoadUserState(AbstractRequestInterceptor):
             _log_failure("load", exc, handler_input)
             manager.request_attributes[FAILED_KEY] = "load"
             return
-        current = session.get(state.USER_KEY) or {}
-        merged = rebase(fresh, stored["base"], current)
-        session[state.USER_KEY] = merged
+        merged = rebase(fresh, stored["base"], state.user_state(handler_input))
+        session.set_user(handler_input, merged)
         stored.update(base=copy.deepcopy(fresh), loaded=True)
         if merged != fresh:
             state.mark_changed(handler_input)
@@ -85,8 +79,7 @@ class SaveUserState(AbstractResponseInterceptor):
         manager = handler_input.attributes_manager
         if handler_input.request_envelope.session is None:
             return
-        session = manager.session_attributes
-        stored = _stored(session)
+        stored = session.stored(handler_input)
         current = state.user_state(handler_input)
         if state.changed(handler_input) and current != stored["base"]:
             try:
@@ -108,8 +101,7 @@ class SaveUserState(AbstractResponseInterceptor):
 def loaded(handler_input: HandlerInput) -> bool:
     """Whether this session has read the user's stored state (a store that failed to
     answer leaves it unread: what it holds is unknown, not empty)."""
-    session = handler_input.attributes_manager.session_attributes
-    return bool((session.get(state.STORED_KEY) or {}).get("loaded"))
+    return session.stored(handler_input)["loaded"]
 
 
 def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None:
@@ -122,7 +114,7 @@ def _log_failure(step: str, exc: Exception, handler_input: HandlerInput) -> None
 
 def _warn_once(handler_input: HandlerInput, response: Response | None, failed: str) -> None:
     """Open the answer with a word about the failure, once per session."""
-    stored = _stored(handler_input.attributes_manager.session_attributes)
+    stored = session.stored(handler_input)
     speech = getattr(response, "output_speech", None)
     if stored.get("warned") or speech is None:
         return

@@ -14,8 +14,7 @@ from ask_sdk_core.exceptions import SerializationException
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model import Intent
 
-from skill import dialog
-from skill.turn import MEMORY_KEY, session_of
+from skill import dialog, session
 
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
@@ -29,13 +28,13 @@ _serializer = DefaultSerializer()
 
 
 def _memory(handler_input: HandlerInput) -> dict:
-    return session_of(handler_input).setdefault(MEMORY_KEY, {}).setdefault(AREA, {})
+    return session.memory(handler_input, AREA)
 
 
 def open_question(handler_input: HandlerInput) -> str | None:
     """``NOW`` or ``GO_ON`` while the gate's question waits for an answer, else ``None``."""
-    pending = dialog.pending(handler_input)
-    return pending.get("about") if pending.get("area") == AREA else None
+    question = session.question(handler_input)
+    return question.about if question and question.area == AREA else None
 
 
 def ask(handler_input: HandlerInput, about: str, reprompt: str) -> None:
@@ -58,10 +57,10 @@ def held_urgency(handler_input: HandlerInput) -> str | None:
 
 def let_go(handler_input: HandlerInput) -> None:
     """Forget the held intent: answered, or the user moved on."""
-    _memory(handler_input).pop(HELD_KEY, None)
-    memory = session_of(handler_input).get(MEMORY_KEY) or {}
-    if not memory.get(AREA):
-        memory.pop(AREA, None)
+    memory = _memory(handler_input)
+    memory.pop(HELD_KEY, None)
+    if not memory:
+        session.clear_memory(handler_input, AREA)
 
 
 def carry_on(handler_input: HandlerInput) -> None:
