@@ -166,6 +166,7 @@ FACTS = [
             "una tercera si no coinciden",
             "20 por ciento",
             "deducible",
+            "1-800-MEDICARE",
         ],
     ),
     (
