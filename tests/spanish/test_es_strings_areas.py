@@ -145,6 +145,24 @@ def test_no_english_sentence_is_left(area):
             assert text not in texts(theirs[key]), f"{area} {key} is the English string"
 
 
+#: "Tú" forms of the verbs and possessives these answers use: the skill says "usted".
+TU_FORMS = frozenset(
+    re.findall(
+        r"\S+",
+        "tú tu tus te puedes quieres tienes necesitas sabes dime dices pregúntame avísame "
+        "pídele pregúntale llámame",
+    )
+)
+
+
+@pytest.mark.parametrize("area", AREAS)
+def test_the_skill_says_usted(area):
+    for key, value in spanish(area).items():
+        for text in texts(value):
+            said = set(re.findall(r"\w+", plain(text).lower()))
+            assert not said & TU_FORMS, f"{area} {key}: {sorted(said & TU_FORMS)} in {text!r}"
+
+
 @pytest.mark.parametrize("area", AREAS)
 def test_seguro_medico_is_said_only_in_official_names(area):
     for key, value in spanish(area).items():
