@@ -182,6 +182,19 @@ def test_no_english_sentence_is_left():
     assert not left
 
 
+#: Words of the familiar "tú", which a stranger's voice doesn't use with an adult in need.
+TU = re.compile(r"\b(tú|tu|tus|te|ti|contigo|quieres|puedes|tienes|eres|dime|pregúntame)\b", re.I)
+
+
+def test_answers_say_usted_never_tu():
+    familiar = {
+        (package, key): TU.findall(speech.plain(line))
+        for package, key, line in spoken_lines()
+        if TU.search(speech.plain(line))
+    }
+    assert not familiar
+
+
 def test_the_gate_word_lists_are_spanish_too():
     terms = spanish("skill")
     for key in ("emergency", "crisis", "now", "past", "poison"):
