@@ -70,7 +70,8 @@ SAMPLES_ES: dict[str, tuple[str, ...]] = {
     "AMAZON.HelpIntent": (
         "ayuda", "ayúdame", "necesito ayuda", "me puedes ayudar", "me puede ayudar",
         "qué puedo hacer", "qué puedes hacer", "qué puedo decir", "qué digo",
-        "cómo funciona esto", "cuáles son mis opciones", "estoy confundido",
+        "cómo funciona esto", "cuáles son mis opciones", "qué te puedo preguntar",
+        "qué le puedo preguntar", "estoy confundido",
         "estoy confundida", "no sé qué decir",
     ),
     "AMAZON.StopIntent": (

@@ -294,6 +294,8 @@ _CLITIC = r"(?:me|te|se|le|la|lo|les|las|los|nos)"
 _VERB_ES = [
     re.compile(rf"^(?P<root>\w{{3,}}?)(?:ar|er|ir){_CLITIC}{{1,2}}$"),
     re.compile(rf"^(?P<root>\w{{3,}}?)(?:ando|iendo){_CLITIC}{{1,2}}$"),
+    # Superlatives: "nerviosísima" meets "nerviosa", "muchísimo" meets "mucho".
+    re.compile(r"^(?P<root>\w{3,}?)isim[ao]$"),
     # Commands with a pronoun: "sáltate", "explícame", "bórralo", "repítemelo".
     re.compile(rf"^(?P<root>\w{{3,}}?)[aei]{_CLITIC}(?:lo|la|los|las)?$"),
     re.compile(r"^(?P<root>\w{3,}?)(?:ando|iendo|yendo)$"),

@@ -61,6 +61,8 @@ def test_english_keeps_its_rules():
         (("desmayó", "desmayado", "desmayo"), True),
         (("segunda", "segundo"), True),
         (("sáltalo", "sáltate", "salta", "saltar"), True),
+        (("nerviosísima", "nerviosa", "nervioso"), True),
+        (("muchísimo", "mucho"), True),
         (("explícamelo", "explícame", "explicar"), True),
         (("opiniones", "opinión"), True),
         # Words the strip must leave alone.
