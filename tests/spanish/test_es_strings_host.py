@@ -214,6 +214,21 @@ def test_first_answers_fit_one_breath():
     assert not long
 
 
+#: Answers a one-shot request can open with, after the first-use disclaimer.
+ONE_SHOT = re.compile(r"(\.summary(\.other)?|^overview|^what_is|^waiting|^about_me)$")
+
+
+def test_a_first_answer_fits_one_breath_after_the_disclaimer():
+    disclaimer = len(spanish("skill")["disclaimer.one_shot"].split())
+    long = {
+        key: disclaimer + len(said(line).split())
+        for package, key, line in spoken_lines()
+        if package == "plugins.triggers" and ONE_SHOT.search(key)
+        if disclaimer + len(said(line).split()) > ONE_BREATH
+    }
+    assert not long
+
+
 def test_no_answer_offers_more_than_three_options():
     many = {
         (package, key): spanish_options(said(line))
