@@ -1,7 +1,8 @@
 """Localized strings: one JSON file per locale in a package's ``locale/`` folder.
 
 ``locale/en.json`` is the base for every English locale; ``locale/en-GB.json`` overrides
-keys for one locale.
+keys for one locale. A locale of another language has no base in English: ``es-US.json``
+holds every key (``es.json`` may hold what several Spanish locales share).
 
 A value is a string, a list of variants of the same line, or a plural object keyed by CLDR
 plural category (``{"one": "…", "other": "…"}``); the category is chosen from the ``count``
@@ -31,23 +32,20 @@ class MissingString(KeyError):
 def fallback_chain(locale: str) -> list[str]:
     """The files to look in, most specific first: ``en-GB`` → ``en-GB``, ``en``.
 
-    A locale of the default language stops at the language: ``en-US.json`` holds US facts
-    (its numbers, its laws, its insurance), which must never reach another country. A locale
-    of another language ends, for now, with the default locale and its language, so it
-    speaks while its own files are being written. A locale that isn't of the form ``xx`` or
-    ``xx-YY`` is taken as the default: it names a file, so it must be tame.
+    A locale stops at its language: ``en-US.json`` holds US facts (its numbers, its laws, its
+    insurance), which must never reach another country, and a Spanish listener must never
+    hear English, so ``es-US`` reads ``es-US``, then ``es``, and a missing key is an error a
+    test catches rather than a line in the wrong language. A locale that isn't of the form
+    ``xx`` or ``xx-YY`` is taken as the default: it names a file, so it must be tame.
     """
     if not LOCALE.fullmatch(locale or ""):
         locale = DEFAULT_LOCALE
     language = locale.split("-", 1)[0]
-    names = [locale, language]
-    if language != DEFAULT_LANGUAGE:
-        names += [DEFAULT_LOCALE, DEFAULT_LANGUAGE]
-    return list(dict.fromkeys(names))
+    return [locale] if language == locale else [locale, language]
 
 
 def language_of(locale: str) -> str:
-    return (locale if LOCALE.fullmatch(locale or "") else DEFAULT_LOCALE).split("-", 1)[0]
+    return fallback_chain(locale)[-1]
 
 
 @cache
