@@ -226,3 +226,46 @@ def test_english_model_does_not_hear_spanish_built_ins():
     ).resolver
     assert english.resolve("help").intent == "AMAZON.HelpIntent"
     assert english.resolve("ayúdame").intent == "AMAZON.FallbackIntent"
+
+
+# -- the es-US model, as the simulator reads it ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def models():
+    from skill.simulator.model import load_model
+
+    return load_model("en-US"), load_model("es-US")
+
+
+#: Types whose ids the gate and the person words read one by one: no id of their own here.
+EXACT_TYPES = ("EMERGENCY_SIGN", "CRISIS_SIGN", "URGENT_EVENT", "EVENT_TIME", "RELATIONSHIP")
+
+
+def test_es_us_slot_types_carry_the_ids_handlers_read(models):
+    english, spanish = models
+    for name, slot_type in english.types.items():
+        ids = {value.id for value in slot_type.values}
+        heard = {value.id for value in spanish.types[name].values}
+        # A country the handlers don't name gets the general answer; a sign must be known.
+        assert heard == ids if name in EXACT_TYPES else heard >= ids, name
+
+
+def test_es_us_intents_have_the_en_us_slots(models):
+    english, spanish = models
+    for name, intent in english.intents.items():
+        assert set(spanish.intents[name].slots) == set(intent.slots), name
+
+
+@pytest.mark.parametrize(
+    ("said", "slot", "value_id"),
+    [
+        ("mi hijo se tomó el detergente", "sign", "POISONING"),
+        ("a mi esposo le está dando un infarto", "sign", "HEART_ATTACK"),
+        ("mi abuela se tomó demasiado tylenol", "medicine", "ACETAMINOPHEN"),
+        ("el derrame de mi papá", "mention", "STROKE"),
+    ],
+)
+def test_es_us_signs_resolve_to_the_ids_the_gate_reads(models, said, slot, value_id):
+    heard = models[1].resolver.resolve(said)
+    assert heard.slots[slot].id == value_id, heard
