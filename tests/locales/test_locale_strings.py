@@ -392,3 +392,27 @@ def test_the_plural_checks_catch_what_they_look_for():
     assert plural_calls_without_count({"checklist.intro", "gathered.all"}) == []
     assert plural_calls_without_count({"missing.none"}) == []
     assert plural_calls_without_count({"checklist.progress"}), "called with have= only"
+
+
+def test_plural_forms_follow_each_languages_cldr_rules(monkeypatch):
+    strings = Strings("skill")
+    table = {"n": {"one": "{count} one", "many": "{count} many", "other": "{count} other"}}
+    monkeypatch.setattr(strings, "table", lambda locale: table)
+    assert strings.get("en-GB", "n", count=1) == "1 one"
+    assert strings.get("en-GB", "n", count=0) == "0 other"
+    assert strings.get("en-GB", "n", count=1_000_000) == "1000000 other"
+    assert strings.get("es-US", "n", count=1_000_000) == "1000000 many"
+    assert strings.get("es-US", "n", count=2) == "2 other"
+    with pytest.raises(TypeError, match="count="):
+        strings.get("en-GB", "n")
+    assert plural_categories("en-IN") == {"one", "other"}
+    assert plural_categories("es-US") == {"one", "many", "other"}
+
+
+def test_babel_loads_only_when_a_count_is_spoken():
+    import subprocess
+    import sys
+
+    code = "import sys, skill.app; print('babel' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr[-500:]
