@@ -24,6 +24,8 @@ _SAMPLE_OK = re.compile(r"^(?:[^\W\d_]|[ .'’-]|\{[A-Za-z][A-Za-z0-9_]*\})+$")
 _SLOT_REF = re.compile(r"\{([^{}]*)\}")
 _INTENT_NAME = re.compile(r"^[A-Za-z_]+$")
 _NAME_OK = re.compile(r"^[a-z][a-z .']*[a-z.]$")
+#: Outside English, the letters of the locale's alphabet ("guía de segunda opinión").
+_NAME_OK_LETTERS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'])*(?:[^\W\d_]|\.)$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,9 @@ def _invocation(model: InteractionModel) -> list[Finding]:
     if not name:
         return [Finding(ERROR, "invocation-name", where, "no invocation name")]
     found = []
-    if not _NAME_OK.match(name):
+    english = model.locale.split("-", 1)[0] == "en"
+    allowed = _NAME_OK if english else _NAME_OK_LETTERS
+    if not allowed.match(name) or name != name.lower():
         found.append(
             Finding(
                 ERROR,

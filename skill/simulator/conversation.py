@@ -172,7 +172,9 @@ class Conversation:
 
     def say(self, text: str) -> TurnResult:
         """Speak ``text``: invocation phrases open the skill; the rest goes through the model."""
-        called = invocation.parse(text, self.model.invocation_name)
+        called = invocation.parse(
+            text, self.model.invocation_name, self.model.resolver.language
+        )
         if called is not None and called.kind == "launch":
             session = self._session(fresh=not self.session_open)
             return self._send(self.builder.launch(session), session, utterance=text)
