@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from werkzeug.wrappers import Request, Response
@@ -79,7 +79,7 @@ class AlexaEndpoint:
             envelope = decode(body, self.max_body_bytes)
             self.runtime.check(envelope)
             if self.verifier is not None:
-                self.verifier.verify(request.headers, body, envelope)
+                self.verifier.verify(WsgiHeaders(environ), body, envelope)
             reply = self.runtime.invoke(envelope, checked=True)
         except RequestRejected as exc:
             logger.warning("rejected request: %s (%d)", exc.reason, exc.status)
@@ -93,6 +93,45 @@ class AlexaEndpoint:
         metrics.REQUESTS.labels(metrics.request_type(envelope), reply.plugin or "-", "200").inc()
         metrics.LATENCY.observe(time.perf_counter() - started)
         return response
+
+
+class WsgiHeaders(Mapping[str, str]):
+    """The request's headers read straight from the WSGI environ, by any case of their
+    name: the verifier's two lookups cost a dict access each rather than werkzeug's
+    header machinery (a third of what checking a request costs besides the signature)."""
+
+    __slots__ = ("_environ",)
+    _UNPREFIXED = frozenset({"CONTENT_TYPE", "CONTENT_LENGTH"})
+
+    def __init__(self, environ: dict):
+        self._environ = environ
+
+    @classmethod
+    def _key(cls, name: str) -> str:
+        key = name.upper().replace("-", "_")
+        return key if key in cls._UNPREFIXED else f"HTTP_{key}"
+
+    def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        value = self._environ.get(self._key(name))
+        return default if value is None else value
+
+    def __getitem__(self, name: str) -> str:
+        value = self._environ.get(self._key(name))
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        for key, value in self._environ.items():
+            if value is None:
+                continue
+            if key.startswith("HTTP_"):
+                yield key[5:].replace("_", "-").title()
+            elif key in self._UNPREFIXED:
+                yield key.replace("_", "-").title()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def rejection_reason(exc: RequestRejected) -> str:
