@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skill.i18n import fallback_chain
+from skill.i18n import fallback_chain, texts
 from skill.speech import plain
 
 if TYPE_CHECKING:
@@ -99,13 +99,14 @@ class StringIndex:
                 if key in seen:
                     continue
                 seen.add(key)
-                if isinstance(value, list):
-                    self.strings += [
-                        SpokenString(shown, key, plain(text), index)
-                        for index, text in enumerate(value)
-                    ]
-                elif isinstance(value, str):
+                if isinstance(value, str):
                     self.strings.append(SpokenString(shown, key, plain(value)))
+                    continue
+                # A list's variants and a plural object's categories, in the file's order.
+                self.strings += [
+                    SpokenString(shown, key, plain(text), index)
+                    for index, text in enumerate(texts(value))
+                ]
 
     def spoken_in(self, speech: str) -> list[SpokenString]:
         """The strings ``speech`` contains, placeholders standing for any words."""

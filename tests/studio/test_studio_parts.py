@@ -208,3 +208,12 @@ def test_every_device_with_a_screen_has_a_profile_to_draw_on():
     assert viewport_for("speaker") is None
     round_hub = viewport_for("round")
     assert round_hub.round and round_hub.width == round_hub.height
+
+
+def test_each_plural_form_is_found_under_its_key(strings):
+    alexa = Conversation(lint=False, seed="plurals")
+    alexa.launch()
+    turn = alexa.say("read me the records checklist")
+    assert any(s.key == "checklist.intro" for s in strings.spoken_in(turn.speech))
+    forms = [s for s in strings.strings if s.key == "checklist.intro"]
+    assert len(forms) >= 2 and {s.variant for s in forms} == set(range(len(forms)))
