@@ -109,11 +109,23 @@ def check_strings(plugin: str, area: Area, locales: Iterable[str]) -> None:
             continue
         files = [folder / f"{name}.json" for name in fallback_chain(locale)]
         if not any(file.is_file() for file in files):
+            installed = folder.is_dir() and any(
+                item.name.endswith(".json") for item in folder.iterdir()
+            )
+            if not installed:
+                raise PluginContractError(
+                    plugin,
+                    str(folder),
+                    f"no locale files for {locale} were installed with the package",
+                    PACKAGE_DATA_FIX.format(package=package),
+                )
+            # Strings never fall back across languages: a listener hears one language.
             raise PluginContractError(
                 plugin,
                 str(folder),
-                f"no locale files for {locale} were installed with the package",
-                PACKAGE_DATA_FIX.format(package=package),
+                f"the skill speaks {locale}, and the area has no strings for it",
+                f"add locale/{locale}.json with every string the area speaks "
+                "(title, try and help at least)",
             )
         base = folder / f"{fallback_chain(locale)[1]}.json"
         raise PluginContractError(

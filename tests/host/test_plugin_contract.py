@@ -26,6 +26,13 @@ STRINGS = {
     "help": "Ask me about bringing a notebook. What would you like to know?",
     "answer": "A notebook helps you remember what was said. Anything else?",
 }
+# The skill speaks es-US too, and strings never fall back across languages.
+SPANISH = {
+    "title": "llevar una libreta",
+    "try": "debo llevar una libreta",
+    "help": "Pregúnteme si debe llevar una libreta. ¿Qué le gustaría saber?",
+    "answer": "Una libreta le ayuda a recordar lo que le dijeron. ¿Algo más?",
+}
 NOTEBOOK = {
     "intents": [
         {"name": "NotebookIntent", "samples": ["should i bring a notebook", "do i need a notebook"]}
@@ -66,7 +73,7 @@ def write_area(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     written = []
 
-    def write(strings=STRINGS, extra="", *, locale_folder=True):
+    def write(strings=STRINGS, extra="", *, locale_folder=True, spanish=SPANISH):
         name = f"area_{uuid.uuid4().hex[:8]}"
         package = tmp_path / name
         package.mkdir()
@@ -75,6 +82,8 @@ def write_area(tmp_path, monkeypatch):
         if locale_folder:
             (package / "locale").mkdir()
             (package / "locale" / "en.json").write_text(json.dumps(strings))
+            if spanish is not None:
+                (package / "locale" / "es-US.json").write_text(json.dumps(spanish))
         importlib.invalidate_caches()
         written.append(name)
         return importlib.import_module(name)
@@ -117,6 +126,15 @@ def test_help_that_asks_nothing_stops_the_build(write_area):
     with pytest.raises(PluginContractError, match="'help' string for en-US") as refused:
         build(area)
     assert "fix: end it with a question" in str(refused.value)
+
+
+def test_an_area_without_strings_for_a_served_language_is_refused_naming_the_file(write_area):
+    area = write_area(extra=WITH_MODEL, spanish=None)
+    with pytest.raises(PluginContractError) as refused:
+        check_plugin(area)
+    message = str(refused.value)
+    assert "speaks es-US, and the area has no strings for it" in message
+    assert "add locale/es-US.json" in message and "package-data" not in message
 
 
 def test_locale_files_left_out_of_the_package_name_the_package_data_fix(write_area):
