@@ -115,6 +115,24 @@ def test_speaking_for_someone_lasts_the_session_and_a_pronoun_keeps_who(alexa):
     assert "your dad's symptoms haven't been clearly explained" in r.speech
 
 
+@pytest.mark.parametrize(
+    ("locale", "said", "heard"),
+    [
+        ("en-US", "should my mother-in-law get a second opinion", "Is your relative's diagnosis"),
+        ("en-GB", "should my aunt get a second opinion", "Is your relative's diagnosis"),
+        ("es-US", "mi suegra debería pedir una segunda opinión", "su familiar"),
+    ],
+)
+def test_an_in_law_aunt_or_cousin_is_spoken_of_as_a_relative(locale, said, heard):
+    from skill.simulator import Conversation
+
+    alexa = Conversation(locale=locale, lint=False)
+    alexa.launch()
+    r = alexa.say(said)
+    assert r.session_attributes["dialog"]["person"] == "RELATIVE"
+    assert heard in r.speech
+
+
 def test_who_is_being_helped_is_never_stored(alexa):
     alexa.launch()
     r = alexa.say("should my mom get a second opinion")
