@@ -286,6 +286,8 @@ _KEEP_ES = frozenset({
     "crisis", "analisis", "dialisis", "diagnosis", "tesis", "virus", "tos", "mes", "dios",
     "gas", "mas", "pues", "antes", "despues", "lunes", "martes", "jueves", "viernes",
     "entonces", "tres", "seis", "dos", "ayer", "mujer", "bebe",
+    # Would meet "mas" ("más", folded) at "mas": a mass is not "more".
+    "masa",
 })  # fmt: skip
 _CLITIC = r"(?:me|te|se|le|la|lo|les|las|los|nos)"
 #: Verb endings, tried in order: infinitive or gerund with an object pronoun, a command
@@ -321,6 +323,8 @@ def _stem_es(word: str) -> str:
         word = word[:-2]
     elif word.endswith("s") and word[-2] in "aeo":
         word = word[:-1]
+    if word in _KEEP_ES:
+        return word
     for pattern in _VERB_ES:
         match = pattern.match(word)
         if match:

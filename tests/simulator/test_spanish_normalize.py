@@ -269,3 +269,8 @@ def test_es_us_intents_have_the_en_us_slots(models):
 def test_es_us_signs_resolve_to_the_ids_the_gate_reads(models, said, slot, value_id):
     heard = models[1].resolver.resolve(said)
     assert heard.slots[slot].id == value_id, heard
+
+
+def test_a_mass_and_more_stay_apart_once_accents_are_folded():
+    assert stem("masa", "es") == stem("masas", "es") == "masa"
+    assert stem(normalize("más", "es"), "es") != stem("masa", "es")
