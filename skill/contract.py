@@ -7,6 +7,9 @@ test a plugin author puts in their own test suite.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -201,9 +204,18 @@ def check_built(
     handlers: Iterable[tuple[str, AbstractRequestHandler]],
     models_dir: Path,
 ) -> None:
-    """The checks that need every plugin's areas and handlers, as the builder collected them."""
+    """The checks that need every plugin's areas and handlers, as the builder collected them.
+
+    Reading every locale's model and strings is most of a start's own work, so a set of
+    inputs that passed is remembered (see :func:`inputs_digest`) and not checked again;
+    anything that changes what the checks read, or the checks themselves, checks afresh,
+    and a failure is never remembered: a broken plugin still refuses to start.
+    """
+    areas, handlers = list(areas), list(handlers)
     locales = served_locales(models_dir)
-    areas = list(areas)
+    digest = inputs_digest(pm, areas, handlers, models_dir, locales)
+    if digest is not None and _passed_before(digest):
+        return
     for plugin, area in areas:
         check_strings(plugin, area, locales)
     by_plugin: dict[str, list[AbstractRequestHandler]] = {}
@@ -211,14 +223,93 @@ def check_built(
         by_plugin.setdefault(plugin, []).append(handler)
     for plugin, area in areas:
         check_entry(plugin, area, by_plugin.get(plugin, []), source_file(pm.get_plugin(plugin)))
-    if not by_plugin:
-        return
-    from skill.simulator.model import load_model
+    if by_plugin:
+        from skill.simulator.model import load_model
 
-    # Whether a blocked area's intents are left out changes nothing here: skip working it out.
-    models = {locale: load_model(locale, models_dir, pm, answered_only=False) for locale in locales}
-    for plugin, contributed in by_plugin.items():
-        check_intents(plugin, contributed, models)
+        # Whether a blocked area's intents are left out changes nothing here: skip that.
+        models = {
+            locale: load_model(locale, models_dir, pm, answered_only=False) for locale in locales
+        }
+        for plugin, contributed in by_plugin.items():
+            check_intents(plugin, contributed, models)
+    if digest is not None:
+        _remember_passed(digest)
+
+
+#: The code of the checks: a change to any of these checks every input afresh.
+CHECK_CODE = ("contract.py", "i18n.py", "speech.py", "area.py", "simulator/model.py")
+
+
+def inputs_digest(
+    pm: pluggy.PluginManager,
+    areas: list[tuple[str, Area]],
+    handlers: list[tuple[str, AbstractRequestHandler]],
+    models_dir: Path,
+    locales: list[str],
+) -> str | None:
+    """A digest of everything :func:`check_built` reads: the checks' code, every model file
+    and every area's locale files (path, size, modification time), what each area and
+    handler declares, and each plugin's model fragment for each locale. ``None`` when an
+    input can't be pinned down that way (strings not in a folder of files): check it all."""
+    here = Path(__file__).resolve().parent
+    parts: list[object] = [REQUIRED_STRINGS, locales]
+    try:
+        parts += [_file_stamp(here / name) for name in CHECK_CODE]
+        parts += [_file_stamp(path) for path in sorted(Path(models_dir).glob("*.json"))]
+        for plugin, area in areas:
+            folder = resources.files(area.strings.package) / "locale"
+            if not isinstance(folder, Path):
+                return None
+            files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+            parts += [plugin, area.name, area.entry, area.strings.package, folder.is_dir()]
+            parts += [source_file(pm.get_plugin(plugin))]
+            parts += [_file_stamp(path) for path in files]
+    except OSError:
+        return None
+    for plugin, handler in handlers:
+        kind = type(handler)
+        parts += [plugin, kind.__module__, kind.__qualname__, intents_of(handler)]
+    for locale in locales:
+        fragments = call_each(pm, "register_interaction_model", locale=locale)
+        parts += [locale, json.dumps(fragments, sort_keys=True, default=repr)]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _file_stamp(path: Path) -> tuple[str, int, int, int]:
+    found = path.stat()
+    return str(path), found.st_size, found.st_mtime_ns, found.st_ino
+
+
+#: Where passed checks are remembered: one empty file per digest. Default: ``build-checks``
+#: in the user cache folder; unwritable, nothing is remembered and every start checks.
+CACHE_DIR_ENV = "SECOND_OPINION_CACHE_DIR"
+#: Digests kept; older ones (other checkouts, earlier versions) are dropped.
+KEPT_DIGESTS = 64
+
+
+def _checks_dir() -> Path:
+    folder = os.environ.get(CACHE_DIR_ENV)
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_cache_dir("second-opinion-guide")
+    return Path(folder) / "build-checks"
+
+
+def _passed_before(digest: str) -> bool:
+    return (_checks_dir() / digest).is_file()
+
+
+def _remember_passed(digest: str) -> None:
+    folder = _checks_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (folder / digest).touch()
+        kept = sorted(folder.iterdir(), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+        for old in kept[KEPT_DIGESTS:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: every start checks, as it would without the cache
 
 
 def check_plugin(
