@@ -78,7 +78,14 @@ class SafetyHandler(AbstractRequestHandler):
             return turn.tell(turn.t("safety.crisis.leave"), card=self.card(turn))
         example = _example(handler_input, turn.locale)
         key = "safety.crisis.yes" if verdict == GO_ON else "safety.not_now"
-        return turn.ask(turn.t(key, example=example), turn.t("safety.more", example=example))
+        speech = turn.t(key, example=example)
+        recurring = is_request(handler_input, HISTORY_INTENT) and signs.heard_as_recurring(
+            signs.heard_slots(handler_input)
+        )
+        if recurring:
+            # A sign that comes and goes can still come on badly: say the number anyway.
+            speech = f"{turn.t('safety.fallback_net')} {speech}"
+        return turn.ask(speech, turn.t("safety.more", example=example))
 
     @staticmethod
     def about_someone_else(turn: Turn) -> bool:

@@ -29,6 +29,8 @@ UNSURE_SLOT = "mention"
 PAST_SLOT = "history"
 CRISIS_SLOT = "thought"
 WHEN_SLOT = "when"
+#: A condition the person lives with, beside a sign in ``HealthHistoryIntent``.
+CONDITION_SLOT = "condition"
 #: In ``EmergencyIntent``, the medicine someone took too much of: an overdose.
 OVERDOSE_SLOT = "medicine"
 #: Slots whose meaning the gate reads from the slot's name, never from its words.
@@ -39,6 +41,9 @@ POISON_SIGNS = frozenset({"OVERDOSE", "POISONING"})
 #: EVENT_TIME ids.
 NOW = "NOW"
 PAST = "PAST"
+#: "sometimes", "when he walks": a long-standing sign, not one happening now.
+RECURRING = "RECURRING"
+NOT_NOW = frozenset({PAST, RECURRING})
 
 
 def _normalise(text: str) -> str:
@@ -84,10 +89,14 @@ def read(slots: dict[str, Slot], locale: str) -> str | None:
         return CRISIS
     if NOW_SLOT in slots:
         return urgency_of(slots[NOW_SLOT], locale)
-    if UNSURE_SLOT in slots and names_a_sign(slots, locale) and when != PAST:
+    if UNSURE_SLOT in slots and names_a_sign(slots, locale) and when not in NOT_NOW:
         return urgency_of(slots[UNSURE_SLOT], locale) if when == NOW else UNSURE
     if PAST_SLOT in slots and when == NOW:
         return urgency_of(slots[PAST_SLOT], locale)
+    if PAST_SLOT in slots and when is None and CONDITION_SLOT in slots:
+        # "has COPD and struggles to breathe": a standing condition and a sign, but no word
+        # of when; only the samples with a condition say "has", so ask rather than assume.
+        return UNSURE
     free = _free_words(slots)
     return read_words(free, locale) if free else None
 
@@ -110,8 +119,14 @@ def names_a_sign(slots: dict[str, Slot], locale: str) -> bool:
 
 
 def heard_as_past(slots: dict[str, Slot]) -> bool:
-    """Whether the ``when`` slot placed what was said in the past."""
-    return WHEN_SLOT in slots and slots[WHEN_SLOT].id == PAST
+    """Whether the ``when`` slot placed what was said in the past, or as something that
+    comes and goes."""
+    return WHEN_SLOT in slots and slots[WHEN_SLOT].id in NOT_NOW
+
+
+def heard_as_recurring(slots: dict[str, Slot]) -> bool:
+    """Whether the ``when`` slot said the sign comes and goes ("sometimes", "a veces")."""
+    return WHEN_SLOT in slots and slots[WHEN_SLOT].id == RECURRING
 
 
 def read_words(text: str, locale: str) -> str | None:
