@@ -48,9 +48,12 @@ def unavailable() -> str | None:
     return None
 
 
-def count(cases: str, requests: int = 40, timeout: float = 1200) -> dict[str, float]:
+def count(
+    cases: str, requests: int = 40, timeout: float = 1200, env: dict[str, str] | None = None
+) -> dict[str, float]:
     """Instructions per request for each case ``cases`` (``module:function`` in
-    ``benchmarks/``) builds, counted in one run under callgrind.
+    ``benchmarks/``) builds, counted in one run under callgrind. ``env``: more variables
+    for the run (where a benchmark left its recorded requests, say).
 
     :raises RuntimeError: valgrind or the compiler is missing, or the run failed.
     """
@@ -72,7 +75,7 @@ def count(cases: str, requests: int = 40, timeout: float = 1200) -> dict[str, fl
             "--requests", str(requests),
         ]  # fmt: skip
         # One hash seed: dict and set layouts, and so the counts, are the same every run.
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        env = {**os.environ, **(env or {}), "PYTHONHASHSEED": "0"}
         done = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
         )
@@ -84,7 +87,8 @@ def count(cases: str, requests: int = 40, timeout: float = 1200) -> dict[str, fl
 def read_dumps(folder: Path, requests: int) -> dict[str, float]:
     """``{case: instructions per request}`` from callgrind's dump files, one per case."""
     counts: dict[str, float] = {}
-    for dump in folder.glob("callgrind.out.*"):
+    dumps = sorted(folder.glob("callgrind.out.*"), key=lambda path: int(path.suffix[1:]))
+    for dump in dumps:
         text = dump.read_text(errors="replace")
         name = re.search(r"^desc: Trigger: Client Request: (.+)$", text, re.M)
         total = re.search(r"^totals: (\d+)", text, re.M)
