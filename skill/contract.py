@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -269,8 +270,11 @@ def inputs_digest(
     for plugin, handler in handlers:
         kind = type(handler)
         parts += [plugin, kind.__module__, kind.__qualname__, intents_of(handler)]
+    # One hook call per locale (every plugin's fragment, in pluggy's order) is enough to
+    # tell fragments apart; which plugin gave which is in the list of plugins.
+    parts += [name for name, _ in pm.list_name_plugin()]
     for locale in locales:
-        fragments = call_each(pm, "register_interaction_model", locale=locale)
+        fragments = pm.hook.register_interaction_model(locale=locale)
         parts += [locale, json.dumps(fragments, sort_keys=True, default=repr)]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -289,7 +293,11 @@ KEPT_DIGESTS = 64
 
 def _checks_dir() -> Path:
     folder = os.environ.get(CACHE_DIR_ENV)
-    if not folder:
+    if not folder and sys.platform.startswith("linux"):
+        # platformdirs' answer on Linux, without importing it (a tenth of a start's checks).
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        folder = os.path.join(base, "second-opinion-guide")
+    elif not folder:
         import platformdirs
 
         folder = platformdirs.user_cache_dir("second-opinion-guide")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import subprocess
 import sys
 import textwrap
 import uuid
@@ -118,3 +119,52 @@ def test_a_plugin_whose_strings_broke_is_refused_after_a_start_that_passed(
             build(models, [area])
     finally:
         sys.modules.pop(name, None)
+
+
+FIRST_REQUESTS = """
+import sys
+from pathlib import Path
+from skill import metrics
+from skill.app import create_app
+from skill.settings import Settings
+
+metrics.PENDING_LIMIT = {limit}
+client = create_app(Settings(verify=False, store="memory")).test_client()
+launch = Path({launch!r}).read_bytes()
+for _ in range(3):
+    assert client.post("/alexa", data=launch).status_code == 200
+assert client.post("/alexa", data=b"{{").status_code == 400
+print("imported" if "prometheus_client" in sys.modules else "not imported")
+print(client.get("/metrics").get_data(as_text=True))
+"""
+
+
+def first_requests(limit: int) -> tuple[str, dict[str, float]]:
+    """Three launches and a broken body in a new interpreter: whether prometheus_client
+    was imported by then, and the first scrape's samples."""
+    from pathlib import Path
+
+    from prometheus_client.parser import text_string_to_metric_families
+
+    launch = Path(__file__).resolve().parents[1] / "host" / "launch.json"
+    code = FIRST_REQUESTS.format(limit=limit, launch=str(launch))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    imported, text = done.stdout.split("\n", 1)
+    samples = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
+            samples[f"{sample.name}{{{labels}}}"] = sample.value
+    return imported, samples
+
+
+@pytest.mark.parametrize("limit", [256, 2])
+def test_metrics_wait_for_prometheus_client_and_count_every_event_once(limit):
+    imported, samples = first_requests(limit)
+    # Two events per launch (request, latency) and one refusal: a limit of 2 imports early.
+    assert imported == ("not imported" if limit == 256 else "imported")
+    assert samples["second_opinion_requests_total{plugin=core,status=200,type=LaunchRequest}"] == 3
+    assert samples["second_opinion_rejections_total{reason=envelope}"] == 1
+    assert samples["second_opinion_request_seconds_count{}"] == 3
