@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pluggy
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.skill_builder import CustomSkillBuilder
+from ask_sdk_runtime.dispatch_components.request_components import GenericRequestMapper
 
 from skill import NAME, contract, safety
 from skill.area import Area, AreaHandler
@@ -81,6 +82,54 @@ class AttributedHandler(AbstractRequestHandler):
             handler_input.request_envelope.request.request_id,
             exc=exc,
         )
+
+
+class IntentIndex(GenericRequestMapper):
+    """The SDK's request mapper, asking only the handlers that may answer the request.
+
+    The SDK asks every handler in turn; with every area's handlers that is dozens of calls
+    per request, most of them a handler that answers only intents this request isn't. Here
+    a request naming an intent asks, in the same order, the handlers declaring that intent
+    and those declaring none; any other request asks only those declaring none. A handler
+    declaring intents turns every other request away itself, so the answer is the same.
+    """
+
+    def __init__(self, request_handler_chains=None):
+        self._index: tuple[dict[str, list], list] | None = None
+        super().__init__(request_handler_chains)
+
+    def add_request_handler_chain(self, request_handler_chain) -> None:
+        super().add_request_handler_chain(request_handler_chain)
+        self._index = None
+
+    def _build_index(self) -> tuple[dict[str, list], list]:
+        chains = self.request_handler_chains
+        declared = [_declared_intents(chain.request_handler) for chain in chains]
+        general = [chain for chain, intents in zip(chains, declared, strict=True) if not intents]
+        by_intent = {
+            name: [
+                chain
+                for chain, intents in zip(chains, declared, strict=True)
+                if not intents or name in intents
+            ]
+            for name in {name for intents in declared if intents for name in intents}
+        }
+        self._index = (by_intent, general)
+        return self._index
+
+    def get_request_handler_chain(self, handler_input: HandlerInput):
+        by_intent, general = self._index or self._build_index()
+        intent = getattr(handler_input.request_envelope.request, "intent", None)
+        name = getattr(intent, "name", None)
+        for chain in by_intent.get(name, general) if name else general:
+            if chain.request_handler.can_handle(handler_input=handler_input):
+                return chain
+        return None
+
+
+def _declared_intents(handler: object) -> frozenset[str] | None:
+    """The intents outside which ``handler`` answers nothing, when it says so."""
+    return handler.intents if isinstance(handler, AttributedHandler) else None
 
 
 def collect_areas(pm: pluggy.PluginManager) -> list[tuple[str, Area]]:
@@ -175,4 +224,8 @@ def build_skill(pm: pluggy.PluginManager, settings: Settings) -> tuple[CustomSki
     if store is not None:
         builder.add_global_response_interceptor(SaveUserState(store))
     builder.add_exception_handler(ErrorHandler(menu))
-    return builder.create(), menu
+    skill = builder.create()
+    dispatcher = skill.request_dispatcher
+    (mapper,) = dispatcher.request_mappers
+    dispatcher.request_mappers = [IntentIndex(mapper.request_handler_chains)]
+    return skill, menu
