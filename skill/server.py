@@ -36,7 +36,7 @@ def make_server(
     from skill import log_limits
 
     log_limits.install()  # waitress warns once per queued request when its threads are busy
-    # Every SQLite statement (and the RSA check) lets go of the GIL; getting it back waits
+    # Every SQLite statement lets go of the GIL (the RSA check does not); getting it back waits
     # for the running thread to hand over, by default after up to 5 ms. A writer holding
     # the store's lock then waits 5 ms per statement while the others queue behind it.
     sys.setswitchinterval(SWITCH_INTERVAL)
