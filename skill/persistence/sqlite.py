@@ -47,6 +47,8 @@ APP_DIR = "second-opinion-guide"
 FILE_NAME = "progress.sqlite3"
 
 
+_CREATING = threading.Lock()
+
 #: Every store in this process, so that a forked child can set aside what it inherits.
 _STORES: weakref.WeakSet[SqliteStore] = weakref.WeakSet()
 
@@ -73,7 +75,9 @@ def _create_private(path: Path) -> None:
     process closing the database next would then take itself for the last user and delete
     the WAL under this one, and every later write would go to a deleted file.
     """
-    with contextlib.suppress(FileExistsError):
+    # Threads take turns: one that finds the file already there must not open SQLite on it
+    # before the thread that created it has closed that descriptor.
+    with _CREATING, contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
 
 

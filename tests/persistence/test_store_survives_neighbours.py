@@ -13,7 +13,6 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from conftest import ROOT, child_env, command
 from store_served import mark_as, served
 from store_visits import USER
@@ -57,11 +56,6 @@ def read_by_neighbour(db, key: str) -> str | None:
     return done.stdout.strip() or None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="skill/persistence/sqlite.py: _create_private must hold a process-wide lock from "
-    "os.open to os.close, so that no connection opens (and takes locks) in between",
-)
 def test_a_thread_creating_the_file_leaves_the_other_threads_locks(db, monkeypatch):
     """Why the test above failed now and then on a busy machine: the first requests reach
     a new file on several threads at once. One thread creates the file and closes its
