@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -15,6 +15,11 @@ from skill.turn import Turn
 if TYPE_CHECKING:
     from ask_sdk_core.handler_input import HandlerInput
     from ask_sdk_model import Response
+
+Say = Callable[[Turn, str], "Response"]
+"""How an area answers a topic: ``say(turn, topic)``, the topic naming the strings it speaks
+(``<topic>``, ``<topic>.reprompt``, ``<topic>.card``). Topic handlers and the yes/no maps
+of :class:`AnswerHandler` both call one."""
 
 
 class Area:
@@ -51,7 +56,7 @@ class Area:
         """A returning user's progress in this area, as a yes/no question, or ``None``.
 
         Launch says the first area's progress it finds and asks it; a yes or no comes back
-        to this area's :class:`AnswerHandler` with ``about == "resume"``. Override in an
+        to this area's :class:`AnswerHandler` as the question ``"resume"``. Override in an
         area that keeps durable state.
 
         :param user: this area's durable state (what its handlers kept in ``turn.user``).
@@ -118,10 +123,12 @@ class TopicHandler(AreaHandler):
     """One intent that speaks one topic of the area.
 
     ``TopicHandler(area, "ThirdOpinionIntent", "tie", say)`` answers that intent with
-    ``say(turn, "tie")``, so an area with many such intents writes ``say`` once.
+    ``say(turn, "tie")``, so an area with many such intents writes ``say`` once. An intent
+    answered by calling one function is a topic: write a handler class only for one that
+    reads slots or chooses between answers.
     """
 
-    def __init__(self, area: Area, intent: str, topic: str, say: Callable[[Turn, str], Response]):
+    def __init__(self, area: Area, intent: str, topic: str, say: Say):
         super().__init__(area)
         self.intents = (intent,)
         self.topic = topic
@@ -134,19 +141,39 @@ class TopicHandler(AreaHandler):
 class AnswerHandler(AreaHandler):
     """Takes yes and no to a question this area asked with :meth:`Turn.ask_yes_no`.
 
-    Set ``questions`` to the questions it answers, each named by the ``about`` it was
-    asked with; :meth:`answer` gets the turn and
-    reads ``turn.intent_name`` (``AMAZON.YesIntent`` or ``AMAZON.NoIntent``, also for a yes
-    or no that said more, like "no she hasn't been offered surgery") and ``turn.question``.
+    A question is named by the ``about`` it was asked with. Declare what a yes and a no to
+    each do in two maps, ``{question: say}``: ``on_yes = {"checklist": read_checklist}``
+    answers a yes to the question asked with ``about="checklist"`` with
+    ``read_checklist(turn, "checklist")``. A yes or no that said more ("no she hasn't been
+    offered surgery") counts as the yes or no; its slots are still there to read. An answer
+    the maps don't hold goes to :meth:`otherwise` (what a no says by default, say).
 
-    "Kind of" and "not sure" go to the host, which asks for a yes or a no, unless the
-    question is in ``hedged``: then they come here too, and ``turn.answer`` is
-    ``"partly"`` or ``"unsure"``.
+    It takes the questions the maps name, and any more listed in ``questions`` (for an
+    :meth:`answer` of its own). "Kind of" and "not sure" go to the host, which asks for a
+    yes or a no, unless the question is in ``hedged``: then they come here too, with
+    ``turn.answer`` ``"partly"`` or ``"unsure"``.
     """
 
     intents = (*dialog.ANSWERS, *dialog.HEDGES)
     questions: tuple[str, ...] = ()
     hedged: tuple[str, ...] = ()
+    on_yes: Mapping[str, Say] = {}
+    on_no: Mapping[str, Say] = {}
+
+    def asked(self) -> frozenset[str]:
+        """Every question this handler answers."""
+        return frozenset((*self.questions, *self.on_yes, *self.on_no))
+
+    def answer(self, turn: Turn) -> Response:
+        about = turn.question or ""
+        say = {"yes": self.on_yes, "no": self.on_no}.get(turn.answer or "", {}).get(about)
+        if say is None:
+            return self.otherwise(turn)
+        return say(turn, about)
+
+    def otherwise(self, turn: Turn) -> Response:
+        """An answer neither map holds; by default there is none."""
+        raise NotImplementedError(f"{type(self).__name__}: no answer to {turn.question!r}")
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         if not is_request(handler_input, *self.intents):
@@ -156,4 +183,4 @@ class AnswerHandler(AreaHandler):
             return False
         if get_intent_name(handler_input) in dialog.HEDGES:
             return question.about in self.hedged
-        return question.about in self.questions
+        return question.about in self.asked()

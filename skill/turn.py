@@ -159,6 +159,13 @@ class Turn:
     def has(self, key: str) -> bool:
         return self.area.strings.has(self.locale, key)
 
+    def card(self, topic: str) -> Card | None:
+        """The card for ``topic`` from its strings ``<topic>.card.title`` and ``<topic>.card``,
+        or ``None`` when the area has none for it: pass it on as ``card=``."""
+        if not self.has(f"{topic}.card"):
+            return None
+        return Card(self.t(f"{topic}.card.title"), self.t(f"{topic}.card"))
+
     def examples_of(self, *area_names: str) -> list[str]:
         """The phrases that ask for each of these areas that is loaded, in order."""
         return [example for name in area_names if (example := self.example_of(name))]

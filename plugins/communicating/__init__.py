@@ -1,6 +1,6 @@
 """The communicating guidance area: telling your doctor, and what to ask the next one."""
 
-from plugins.communicating.handlers import handlers
+from plugins.communicating import handlers
 from skill import hookimpl
 from skill.area import Area
 
@@ -14,4 +14,4 @@ def register_area() -> Area:
 
 @hookimpl
 def register_handlers() -> list:
-    return handlers(AREA)
+    return handlers.handlers(AREA)

@@ -17,7 +17,6 @@ from skill.turn import Card, Turn
 if TYPE_CHECKING:
     from ask_sdk_model import Response
 
-YES = "AMAZON.YesIntent"
 QUESTION_COUNT = 7  # questions.1 .. questions.7 in the locale file
 
 # Each step: its speech is <step>, its reprompt <step>.reprompt; a yes to its closing
@@ -34,10 +33,13 @@ NEXT = {
 def step(turn: Turn, name: str) -> Response:
     if name == "questions":
         return read_questions(turn)
-    card = None
-    if turn.has(f"{name}.card"):
-        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
-    return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=card)
+    return turn.ask_yes_no(
+        turn.t(name), turn.t(f"{name}.reprompt"), about=NEXT[name], card=turn.card(name)
+    )
+
+
+def declined(turn: Turn, name: str) -> Response:
+    return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
 
 
 # The areas the open reprompt names, in order.
@@ -77,12 +79,8 @@ def read_questions(turn: Turn) -> Response:
 class Answers(AnswerHandler):
     """Yes to an offer goes to the offered step; no leaves the choice open."""
 
-    questions = ("script", "referral", "questions")
-
-    def answer(self, turn: Turn) -> Response:
-        if turn.intent_name != YES:
-            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
-        return step(turn, turn.question or "script")
+    on_yes = {offered: step for offered in NEXT.values()}
+    on_no = {offered: declined for offered in NEXT.values()}
 
 
 def handlers(area: Area) -> list[AreaHandler]:

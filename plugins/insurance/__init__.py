@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plugins.insurance.handlers import make_handlers
+from plugins.insurance import handlers
 from skill import hookimpl
 from skill.area import Area
 
@@ -21,4 +21,4 @@ def register_area() -> Area:
 
 @hookimpl
 def register_handlers() -> list[AbstractRequestHandler]:
-    return make_handlers(AREA)
+    return handlers.handlers(AREA)

@@ -52,11 +52,7 @@ def offer_questions(turn: Turn, key: str) -> Response:
     )
 
 
-def overview(turn: Turn) -> Response:
-    return offer_questions(turn, "overview")
-
-
-def insurer_questions(turn: Turn) -> Response:
+def insurer_questions(turn: Turn, topic: str) -> Response:
     turn.memory[HEARD_KEY] = True
     card_lines = "\n".join(f"- {turn.t(f'question.{key}.card')}" for key in QUESTION_IDS)
     return turn.read_list(
@@ -71,11 +67,11 @@ def insurer_questions(turn: Turn) -> Response:
     )
 
 
-def plan_rules(turn: Turn) -> Response:
-    """The rules of the plan type the user named, or how plan types differ."""
+def plan_rules(turn: Turn, topic: str) -> Response:
+    """The rules of the plan type the user named, or how plan types differ (``topic``)."""
     plan = turn.slot(intents.PLAN_SLOT)
-    key = f"plans.{plan.id.lower()}" if plan and plan.id else "plans"
-    return offer_questions(turn, key if turn.has(key) else "plans")
+    key = f"{topic}.{plan.id.lower()}" if plan and plan.id else topic
+    return offer_questions(turn, key if turn.has(key) else topic)
 
 
 def steps_offer(turn: Turn, topic: str) -> Response:
@@ -84,11 +80,10 @@ def steps_offer(turn: Turn, topic: str) -> Response:
 
 
 def steps(turn: Turn, topic: str) -> Response:
-    card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
     return turn.ask(
         speech.join(turn.t(f"{topic}.details"), turn.t("else")),
         turn.t("else.reprompt", options=options(turn)),
-        card=card,
+        card=turn.card(topic),
         options=option_intents(turn),
     )
 
@@ -101,34 +96,6 @@ def denial(turn: Turn, topic: str) -> Response:
     return steps_offer(turn, topic)
 
 
-class OverviewHandler(AreaHandler):
-    intents = (intents.OVERVIEW,)
-
-    def answer(self, turn: Turn) -> Response:
-        return overview(turn)
-
-
-class QuestionsHandler(AreaHandler):
-    intents = (intents.QUESTIONS,)
-
-    def answer(self, turn: Turn) -> Response:
-        return insurer_questions(turn)
-
-
-class PlanRulesHandler(AreaHandler):
-    intents = (intents.PLAN_RULES,)
-
-    def answer(self, turn: Turn) -> Response:
-        return plan_rules(turn)
-
-
-class MedicareHandler(AreaHandler):
-    intents = (intents.MEDICARE,)
-
-    def answer(self, turn: Turn) -> Response:
-        return offer_questions(turn, "medicare")
-
-
 class AbroadHandler(AreaHandler):
     """The route in another country, only when the user says where they are."""
 
@@ -139,7 +106,7 @@ class AbroadHandler(AreaHandler):
         if slot is None:
             return turn.ask(turn.t("abroad.which"), turn.t("abroad.which_reprompt"))
         if slot.id == intents.HOME:
-            return overview(turn)
+            return offer_questions(turn, "overview")
         route = slot.id if slot.id in intents.ROUTES else "other"
         return turn.ask(
             speech.join(turn.t(f"abroad.{route}"), turn.t("abroad.ask")),
@@ -148,32 +115,31 @@ class AbroadHandler(AreaHandler):
         )
 
 
+def declined(turn: Turn, question: str) -> Response:
+    """What else to ask, without what was just turned down."""
+    choices = options(turn, skip=question)
+    return turn.ask(
+        turn.t("next", options=choices),
+        turn.t("next.reprompt", options=choices),
+        options=option_intents(turn, skip=question),
+    )
+
+
 class InsuranceAnswerHandler(AnswerHandler):
     """Yes and no to the insurance area's own questions."""
 
-    questions = ("questions", "plans", "denial", "cost")
-
-    def answer(self, turn: Turn) -> Response:
-        if turn.intent_name == "AMAZON.NoIntent":
-            choices = options(turn, skip=turn.question)
-            return turn.ask(
-                turn.t("next", options=choices),
-                turn.t("next.reprompt", options=choices),
-                options=option_intents(turn, skip=turn.question),
-            )
-        if turn.question in ("denial", "cost"):
-            return steps(turn, turn.question)
-        return insurer_questions(turn) if turn.question == "questions" else plan_rules(turn)
+    on_yes = {"questions": insurer_questions, "plans": plan_rules, "denial": steps, "cost": steps}
+    on_no = dict.fromkeys(on_yes, declined)
 
 
-def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+def handlers(area: Area) -> list[AbstractRequestHandler]:
     """Every insurance handler, for ``area``."""
     return [
         InsuranceAnswerHandler(area),
-        OverviewHandler(area),
-        QuestionsHandler(area),
-        PlanRulesHandler(area),
-        MedicareHandler(area),
+        TopicHandler(area, intents.OVERVIEW, "overview", offer_questions),
+        TopicHandler(area, intents.QUESTIONS, "questions", insurer_questions),
+        TopicHandler(area, intents.PLAN_RULES, "plans", plan_rules),
+        TopicHandler(area, intents.MEDICARE, "medicare", offer_questions),
         AbroadHandler(area),
         TopicHandler(area, intents.DENIAL, "denial", denial),
         # No insurance, or what it costs: the self-pay price and where to find help.

@@ -1,6 +1,6 @@
 """The outcomes guidance area: making sense of a second opinion once you have it."""
 
-from plugins.outcomes.handlers import handlers
+from plugins.outcomes import handlers
 from skill import hookimpl
 from skill.area import Area
 
@@ -14,4 +14,4 @@ def register_area() -> Area:
 
 @hookimpl
 def register_handlers() -> list:
-    return handlers(AREA)
+    return handlers.handlers(AREA)

@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 
 from plugins.outcomes import intents
 from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
-from skill.turn import Card, Turn
+from skill.turn import Turn
 
 if TYPE_CHECKING:
     from ask_sdk_model import Response
-
-YES = "AMAZON.YesIntent"
 
 # Each step speaks <step> with reprompt <step>.reprompt; a yes to its closing question
 # leads to the step named here. ``None``: the step ends with an open question.
@@ -31,28 +29,35 @@ NEXT: dict[str, str | None] = {
 }
 
 
+# "Did they agree?": the step a yes leads to, and the step a no leads to.
+AGREED = {"yes": "agree", "no": "differ"}
+
+
 def step(turn: Turn, name: str) -> Response:
-    card = None
-    if turn.has(f"{name}.card"):
-        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
+    card = turn.card(name)
     following = NEXT[name]
     if following is None:
         return turn.ask(turn.t(name), turn.t(f"{name}.reprompt"), card=card)
     return turn.ask_yes_no(turn.t(name), turn.t(f"{name}.reprompt"), about=following, card=card)
 
 
+def agreed(turn: Turn, question: str) -> Response:
+    return step(turn, AGREED[turn.answer])
+
+
+def declined(turn: Turn, question: str) -> Response:
+    return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
+
+
+# The offers a yes goes on to, by the step they offer.
+OFFERS = ("how_often", "differ", "tie", "decide")
+
+
 class Answers(AnswerHandler):
     """Yes or no to "did they agree?"; yes to any other offer goes on to it."""
 
-    questions = ("agreed", "how_often", "differ", "tie", "decide")
-
-    def answer(self, turn: Turn) -> Response:
-        yes = turn.intent_name == YES
-        if turn.question == "agreed":
-            return step(turn, "agree" if yes else "differ")
-        if not yes:
-            return turn.ask(turn.t("no_thanks"), turn.t("open.reprompt"))
-        return step(turn, turn.question or "overview")
+    on_yes = {"agreed": agreed, **dict.fromkeys(OFFERS, step)}
+    on_no = {"agreed": agreed, **dict.fromkeys(OFFERS, declined)}
 
 
 def handlers(area: Area) -> list[AreaHandler]:

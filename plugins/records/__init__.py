@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plugins.records import checklist
-from plugins.records.handlers import make_handlers
+from plugins.records import checklist, handlers
 from plugins.records.screens import make_screens
 from skill import hookimpl
 from skill.area import Area
@@ -41,7 +40,7 @@ def register_area() -> Area:
 
 @hookimpl
 def register_handlers() -> list[AbstractRequestHandler]:
-    return make_handlers(AREA)
+    return handlers.handlers(AREA)
 
 
 @hookimpl

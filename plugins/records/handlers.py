@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from plugins.records import checklist, intents
 from skill import session, speech
-from skill.area import AnswerHandler, Area, AreaHandler
+from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
 from skill.turn import Card, Turn
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def next_reprompt(turn: Turn) -> str:
 
 
 # -- answers shared by several handlers ----------------------------------------------
-def read_checklist(turn: Turn) -> Response:
+def read_checklist(turn: Turn, topic: str) -> Response:
     turn.memory[HEARD_KEY] = True
     have = len(checklist.gathered(turn.progress))
     intro = turn.t("checklist.intro", count=total())
@@ -103,7 +103,7 @@ def read_checklist(turn: Turn) -> Response:
     )
 
 
-def read_missing(turn: Turn) -> Response:
+def read_missing(turn: Turn, topic: str) -> Response:
     have = len(checklist.gathered(turn.progress))
     missing = checklist.missing(turn.progress)
     if not missing:
@@ -122,8 +122,8 @@ def read_missing(turn: Turn) -> Response:
     )
 
 
-def explain_request(turn: Turn) -> Response:
-    card = Card(turn.t("request.card.title"), turn.t("request.card"))
+def explain_request(turn: Turn, topic: str) -> Response:
+    card = turn.card("request")
     if turn.memory.get(HEARD_KEY):
         # The checklist was just read: offering it again would go round in a circle.
         say = speech.join(turn.t("request"), turn.t("request.after_checklist"))
@@ -232,6 +232,46 @@ def describe(turn: Turn, item: str) -> Response:
     )
 
 
+def rights(turn: Turn, topic: str) -> Response:
+    return turn.ask_yes_no(turn.t(topic), turn.t(f"{topic}.reprompt"), about="request")
+
+
+def reset(turn: Turn, question: str) -> Response:
+    checklist.clear(turn.progress)
+    turn.save_progress()
+    return turn.ask_yes_no(
+        turn.t("reset.done", count=total()),
+        turn.t("reset.done_reprompt"),
+        about="checklist",
+    )
+
+
+def have_item(turn: Turn, question: str) -> Response:
+    """Yes, the user has the record just described: tick it off."""
+    item = last_item(turn)
+    return next_steps(turn) if item is None else mark(turn, item)
+
+
+def not_yet(turn: Turn, question: str) -> Response:
+    """No, not the record just described yet: how to ask for it."""
+    item = last_item(turn)
+    if item is None:
+        return next_steps(turn)
+    return turn.ask_yes_no(
+        turn.t("detail.not_yet", name=item_name(turn, item)),
+        turn.t("detail.not_yet_reprompt"),
+        about="request",
+    )
+
+
+# What a no to each question opens the next steps with (else "next").
+DECLINED = {"missing": "missing.declined", "reset": "reset.kept"}
+
+
+def declined(turn: Turn, question: str) -> Response:
+    return next_steps(turn, DECLINED.get(question, "next"))
+
+
 # -- handlers -------------------------------------------------------------------------
 class OverviewHandler(AreaHandler):
     intents = (intents.OVERVIEW,)
@@ -244,27 +284,6 @@ class OverviewHandler(AreaHandler):
             turn.t("overview.reprompt"),
             options=(intents.CHECKLIST, intents.REQUEST, intents.RIGHTS),  # in the order said
         )
-
-
-class ChecklistHandler(AreaHandler):
-    intents = (intents.CHECKLIST,)
-
-    def answer(self, turn: Turn) -> Response:
-        return read_checklist(turn)
-
-
-class RequestHandler(AreaHandler):
-    intents = (intents.REQUEST,)
-
-    def answer(self, turn: Turn) -> Response:
-        return explain_request(turn)
-
-
-class RightsHandler(AreaHandler):
-    intents = (intents.RIGHTS,)
-
-    def answer(self, turn: Turn) -> Response:
-        return turn.ask_yes_no(turn.t("rights"), turn.t("rights.reprompt"), about="request")
 
 
 class DetailHandler(AreaHandler):
@@ -314,13 +333,6 @@ class NotGatheredHandler(AreaHandler):
         return which_record(turn, "unknown.unmark") if item is None else unmark(turn, item)
 
 
-class MissingHandler(AreaHandler):
-    intents = (intents.MISSING,)
-
-    def answer(self, turn: Turn) -> Response:
-        return read_missing(turn)
-
-
 class ResetHandler(AreaHandler):
     intents = (intents.RESET,)
 
@@ -338,10 +350,19 @@ class ResetHandler(AreaHandler):
 class RecordsAnswerHandler(AnswerHandler):
     """Yes and no to the records area's own questions."""
 
-    questions = ("resume", "missing", "request", "checklist", "reset", "have_item", "confirm")
+    questions = ("confirm",)
+    on_yes = {
+        "resume": read_missing,
+        "missing": read_missing,
+        "request": explain_request,
+        "checklist": read_checklist,
+        "reset": reset,
+        "have_item": have_item,
+    }
+    on_no = {**dict.fromkeys(on_yes, declined), "have_item": not_yet}
 
     def answer(self, turn: Turn) -> Response:
-        yes = turn.intent_name == "AMAZON.YesIntent"
+        yes = turn.answer == "yes"
         about = turn.question
         named = named_records(turn)  # "yes, I have the scans" names what to tick
         if about == "confirm":
@@ -351,48 +372,21 @@ class RecordsAnswerHandler(AnswerHandler):
             return next_steps(turn, "reset.kept")  # the checklist is left as it was
         if yes and named and about in ("have_item", "missing"):
             return mark_several(turn, named)
-        if about in ("resume", "missing"):
-            if yes:
-                return read_missing(turn)
-            return next_steps(turn, "next" if about == "resume" else "missing.declined")
-        if about == "request":
-            return explain_request(turn) if yes else next_steps(turn)
-        if about == "checklist":
-            return read_checklist(turn) if yes else next_steps(turn)
-        if about == "reset":
-            if not yes:
-                return next_steps(turn, "reset.kept")
-            checklist.clear(turn.progress)
-            turn.save_progress()
-            return turn.ask_yes_no(
-                turn.t("reset.done", count=total()),
-                turn.t("reset.done_reprompt"),
-                about="checklist",
-            )
-        item = last_item(turn)
-        if item is None:
-            return next_steps(turn)
-        if yes:
-            return mark(turn, item)
-        return turn.ask_yes_no(
-            turn.t("detail.not_yet", name=item_name(turn, item)),
-            turn.t("detail.not_yet_reprompt"),
-            about="request",
-        )
+        return super().answer(turn)
 
 
-def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+def handlers(area: Area) -> list[AbstractRequestHandler]:
     """Every records handler, for ``area``."""
     return [
         RecordsAnswerHandler(area),
         OverviewHandler(area),
-        ChecklistHandler(area),
-        RequestHandler(area),
-        RightsHandler(area),
+        TopicHandler(area, intents.CHECKLIST, "checklist", read_checklist),
+        TopicHandler(area, intents.REQUEST, "request", explain_request),
+        TopicHandler(area, intents.RIGHTS, "rights", rights),
         DetailHandler(area),
         GatheredHandler(area),
         AllGatheredHandler(area),
         NotGatheredHandler(area),
-        MissingHandler(area),
+        TopicHandler(area, intents.MISSING, "missing", read_missing),
         ResetHandler(area),
     ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from plugins.specialist import intents
 from skill import speech
 from skill.area import AnswerHandler, Area, AreaHandler, TopicHandler
-from skill.turn import Card, Turn
+from skill.turn import Turn
 
 if TYPE_CHECKING:
     from ask_sdk_core.dispatch_components import AbstractRequestHandler
@@ -49,9 +49,7 @@ def topic(turn: Turn, name: str, spoken: str | None = None) -> Response:
     heard = [t for t in turn.memory.get(HEARD_KEY) or [] if t in TOPICS and t != name]
     heard.append(name)
     turn.memory[HEARD_KEY] = heard
-    card = None
-    if turn.has(f"{name}.card"):
-        card = Card(turn.t(f"{name}.card.title"), turn.t(f"{name}.card"))
+    card = turn.card(name)
     start = TOPICS.index(name)
     following = [TOPICS[(start + n) % len(TOPICS)] for n in range(1, len(TOPICS))]
     offered = next((t for t in following if t not in heard), None)
@@ -80,18 +78,18 @@ class OverviewHandler(AreaHandler):
         return topic(turn, "sources", speech.join(turn.t("overview"), hint))
 
 
+def declined(turn: Turn, offered: str) -> Response:
+    return next_steps(turn, "next")
+
+
 class SpecialistAnswerHandler(AnswerHandler):
     """Yes to an offered topic reads it; no gives the next steps."""
 
-    questions = TOPICS
-
-    def answer(self, turn: Turn) -> Response:
-        if turn.intent_name == "AMAZON.NoIntent":
-            return next_steps(turn, "next")
-        return topic(turn, turn.question)
+    on_yes = dict.fromkeys(TOPICS, topic)
+    on_no = dict.fromkeys(TOPICS, declined)
 
 
-def make_handlers(area: Area) -> list[AbstractRequestHandler]:
+def handlers(area: Area) -> list[AbstractRequestHandler]:
     """Every specialist handler, for ``area``."""
     return [
         SpecialistAnswerHandler(area),

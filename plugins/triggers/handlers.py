@@ -16,8 +16,6 @@ from skill.turn import Card, Turn
 if TYPE_CHECKING:
     from ask_sdk_model import Response
 
-YES = "AMAZON.YesIntent"
-
 # How to speak of a named procedure: the gentler options worth asking about differ by
 # kind, so "physical therapy first" is said only where it fits: for joints and spines, and
 # for an operation left unnamed ("surgery"), as the seed guide puts it.
@@ -163,11 +161,13 @@ def summary(turn: Turn, topic: str) -> Response:
 
 
 def details(turn: Turn, topic: str) -> Response:
-    card = None
-    if turn.has(f"{topic}.card"):
-        card = Card(turn.t(f"{topic}.card.title"), turn.t(f"{topic}.card"))
     offers = [(OFFERS[topic], f"{topic}.offer")] if topic in OFFERS else []
-    return ask_with_offers(turn, turn.for_person(f"{topic}.details"), offers, card)
+    return ask_with_offers(turn, turn.for_person(f"{topic}.details"), offers, turn.card(topic))
+
+
+def more(turn: Turn, question: str) -> Response:
+    """A yes to "want to hear more?" after a summary: that topic's details."""
+    return details(turn, question.removesuffix(".more"))
 
 
 def is_cancer(condition_id: str | None) -> bool:
@@ -202,14 +202,14 @@ def diagnosis_topic(turn: Turn) -> str:
     return "diagnosis"
 
 
-def first_records(turn: Turn) -> Response:
+def first_records(turn: Turn, question: str) -> Response:
     """The records to start with; then the full checklist, or else finding a doctor, if
     loaded."""
     offers = [("records", "offer.records"), ("specialist", "offer.specialist")]
     return ask_with_offers(turn, turn.t("pointer.records"), offers)
 
 
-def telling(turn: Turn) -> Response:
+def telling(turn: Turn, question: str) -> Response:
     """How to raise it with a doctor; more words to use, if that area is loaded."""
     return ask_with_offers(turn, turn.t("pointer.tell"), [("communicating", "offer.tell")])
 
@@ -259,74 +259,59 @@ class DiagnosisHandler(AreaHandler):
         return summary(turn, topic)
 
 
-class AboutMeHandler(AreaHandler):
+def about_me(turn: Turn, topic: str) -> Response:
     """Who is speaking: not a doctor, and general information only."""
-
-    intents = (intents.ARE_YOU_A_DOCTOR,)
-
-    def answer(self, turn: Turn) -> Response:
-        return ask_open(turn, turn.t("about_me"))
+    return ask_open(turn, turn.t(topic))
 
 
-class WhatIsHandler(AreaHandler):
-    """What a second opinion is, and why asking for one is normal."""
-
-    intents = (intents.WHAT_IS,)
-
-    def answer(self, turn: Turn) -> Response:
-        return turn.ask_yes_no(turn.t("what_is"), turn.t("overview.reprompt"), about="start_check")
+def offer_check(turn: Turn, topic: str) -> Response:
+    """What a second opinion is (or why asking is normal), then an offer of the check."""
+    return turn.ask_yes_no(turn.t(topic), turn.t("overview.reprompt"), about="start_check")
 
 
-class OverviewHandler(AreaHandler):
-    intents = (intents.OVERVIEW,)
-
-    def answer(self, turn: Turn) -> Response:
-        return turn.ask_yes_no(turn.t("overview"), turn.t("overview.reprompt"), about="start_check")
-
-
-class WaitingHandler(AreaHandler):
+def waiting(turn: Turn, topic: str) -> Response:
     """Is it safe to wait? Never for an emergency; otherwise ask the doctor."""
+    return turn.ask_yes_no(turn.t(topic), turn.t(f"{topic}.reprompt"), about="tell")
 
-    intents = (intents.WAITING,)
 
-    def answer(self, turn: Turn) -> Response:
-        return turn.ask_yes_no(turn.t("waiting"), turn.t("waiting.reprompt"), about="tell")
+def start(turn: Turn, question: str) -> Response:
+    return check.start_check(turn)
+
+
+def resume(turn: Turn, question: str) -> Response:
+    return check.resume_check(turn)
+
+
+def drop_check(turn: Turn, question: str) -> Response:
+    """No to picking the check up again: it is forgotten."""
+    turn.progress.pop(check.CHECK_KEY, None)
+    turn.save_progress()
+    return ask_open(turn, turn.t("check.dropped"))
+
+
+def declined(turn: Turn, question: str) -> Response:
+    return ask_open(turn, turn.t("no_thanks"))
 
 
 class Answers(AnswerHandler):
     """Yes and no to the check's questions and to this area's offers; "kind of" and "not
     sure" to the check's questions too."""
 
-    questions = (
-        check.QUESTION,
-        "start_check",
-        "resume",
-        "records",
-        "tell",
-        *(f"{t}.more" for t in TOPICS),
-    )
+    questions = (check.QUESTION,)
     hedged = (check.QUESTION,)
+    on_yes = {
+        "resume": resume,
+        "start_check": start,
+        "records": first_records,
+        "tell": telling,
+        **{f"{t}.more": more for t in TOPICS},
+    }
+    on_no = {**dict.fromkeys(on_yes, declined), "resume": drop_check}
 
     def answer(self, turn: Turn) -> Response:
-        yes = turn.intent_name == YES
-        about = turn.question or ""
-        if about == check.QUESTION:
+        if turn.question == check.QUESTION:
             return check.record_answer(turn)
-        if about == "resume":
-            if yes:
-                return check.resume_check(turn)
-            turn.progress.pop(check.CHECK_KEY, None)
-            turn.save_progress()
-            return ask_open(turn, turn.t("check.dropped"))
-        if not yes:
-            return ask_open(turn, turn.t("no_thanks"))
-        if about == "start_check":
-            return check.start_check(turn)
-        if about == "records":
-            return first_records(turn)
-        if about == "tell":
-            return telling(turn)
-        return details(turn, about.removesuffix(".more"))
+        return super().answer(turn)
 
 
 def handlers(area: Area) -> list[AreaHandler]:
@@ -337,12 +322,12 @@ def handlers(area: Area) -> list[AreaHandler]:
         check.RestartCheckHandler(area),
         Answers(area),
         CheckHandler(area),
-        WhatIsHandler(area),
-        AboutMeHandler(area),
+        TopicHandler(area, intents.WHAT_IS, "what_is", offer_check),
+        TopicHandler(area, intents.ARE_YOU_A_DOCTOR, "about_me", about_me),
         DiagnosisHandler(area),
-        OverviewHandler(area),
+        TopicHandler(area, intents.OVERVIEW, "overview", offer_check),
         SurgeryHandler(area),
-        WaitingHandler(area),
+        TopicHandler(area, intents.WAITING, "waiting", waiting),
         TopicHandler(area, intents.NO_DIAGNOSIS, "unclear", summary),
         TopicHandler(area, intents.NOT_WORKING, "not_helping", summary),
         TopicHandler(area, intents.UNEASY, "uneasy", summary),

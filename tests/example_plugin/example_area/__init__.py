@@ -3,8 +3,7 @@
 It shows everything a plugin needs and nothing in ``skill/`` changes to add it.
 """
 
-from example_area import intents
-from example_area.handlers import make_handlers
+from example_area import handlers, intents
 from skill import hookimpl
 from skill.area import Area
 
@@ -19,7 +18,7 @@ def register_area():
 
 @hookimpl
 def register_handlers():
-    return make_handlers(AREA)
+    return handlers.handlers(AREA)
 
 
 # What people say to ask for the area, by language: every language the skill speaks needs

@@ -11,3 +11,4 @@ def test_bringing_someone(alexa):
     alexa.launch()
     r = alexa.say("can i bring someone with me")
     assert r.plugin == "second_opinion_companion" and "take notes" in r.speech
+    assert r.card["title"] == "Bringing someone with you"
