@@ -24,6 +24,7 @@ from skill.publish import icons, manifest
 from skill.publish.package import MODELS, RESOURCES, SKILL_PACKAGE
 from skill.simulator import check, invocation
 from skill.simulator.check import ERROR, WARNING, Finding
+from skill.simulator.normalize import language_of
 
 if TYPE_CHECKING:
     from skill.runtime import SkillRuntime
@@ -344,6 +345,7 @@ def functional_rules(
 ) -> list[Finding]:
     """Talk to the skill as certification testers do, with this locale's model."""
     locale = model.locale
+    language = language_of(locale)
     found: list[Finding] = []
 
     def talk() -> Conversation:
@@ -384,7 +386,7 @@ def functional_rules(
     words = manifest.LISTING.get(locale, "disclaimer_words")
     sample = _one_shot_sample(package, locale, model)
     if sample is not None:
-        heard = talk().say(f"ask {model.invocation_name} {sample}")
+        heard = talk().say(invocation.one_shot(model.invocation_name, sample, language))
         _must(
             found,
             locale,
@@ -399,7 +401,11 @@ def functional_rules(
         alexa = talk()
         for sample in intent.samples:
             text = check._example(model, intent, sample)
-            spoken = text if alexa.session_open else f"ask {model.invocation_name} {text}"
+            spoken = (
+                text
+                if alexa.session_open
+                else invocation.one_shot(model.invocation_name, text, language)
+            )
             turn = alexa.say(spoken)
             what = f"{intent.name} {text!r}"
             judge(turn, what)

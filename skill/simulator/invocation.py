@@ -38,6 +38,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def one_shot(invocation_name: str, request: str, language: str = "en") -> str:
+    """How a person asks the skill for ``request`` in one breath, in the model's language:
+    "ask second opinion guide …", "pregúntale a guía de segunda opinión …"."""
+    ask = "pregúntale a" if language == SPANISH else "ask"
+    return f"{ask} {invocation_name} {request}"
+
+
 def parse(text: str, invocation_name: str, language: str = "en") -> Invocation | None:
     """How ``text`` addresses the skill named ``invocation_name``; ``None`` if it doesn't.
 

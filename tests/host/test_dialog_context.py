@@ -184,23 +184,3 @@ def test_help_with_three_areas_or_fewer_names_them_all_and_offers_nothing_more()
     assert "and more" not in r.speech and "rest" not in r.speech
     assert "records" in r.speech.lower() and r.speech.endswith("?")
     assert "question" not in r.session_attributes
-
-
-@pytest.mark.parametrize(
-    "forged",
-    [
-        {"misses": "three"},
-        {"misses": True},
-        {"person": ["FATHER"]},
-        {"options": "RecordsChecklistIntent"},
-        {"asked": 7},
-        "dialog",
-    ],
-)
-def test_a_dialog_context_in_another_shape_is_refused(forged):
-    from skill.envelope import check_host_attributes
-    from skill.errors import RequestRejected
-
-    with pytest.raises(RequestRejected, match="dialog"):
-        check_host_attributes({"dialog": forged})
-    check_host_attributes({"dialog": {"person": "FATHER", "misses": 2, "asked": "Which?"}})

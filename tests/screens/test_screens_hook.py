@@ -47,7 +47,7 @@ class BannerPlugin:
 
     @hookimpl
     def register_handlers(self):
-        return plugins.records.make_handlers(self.AREA)
+        return plugins.records.handlers.handlers(self.AREA)
 
     @hookimpl
     def register_screens(self):

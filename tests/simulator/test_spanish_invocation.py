@@ -59,3 +59,12 @@ def test_a_spanish_name_may_use_its_own_letters_but_an_english_one_may_not():
 def test_a_spanish_name_must_still_be_lower_case():
     shouted = dataclasses.replace(load_model("es-US"), invocation_name="Guía de segunda opinión")
     assert [f for f in check(shouted, ambiguity=False) if f.rule == "invocation-name"]
+
+
+def test_a_one_shot_is_asked_in_the_models_language():
+    from skill.simulator.invocation import one_shot
+
+    spanish = one_shot(NAME, "qué documentos necesito", "es")
+    assert parse(spanish, NAME, "es").utterance == "que documentos necesito"
+    english = one_shot("second opinion guide", "what records do i need")
+    assert parse(english, "second opinion guide").utterance == "what records do i need"
