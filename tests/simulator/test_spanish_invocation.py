@@ -64,7 +64,7 @@ def test_a_spanish_name_must_still_be_lower_case():
 def test_a_one_shot_is_asked_in_the_models_language():
     from skill.simulator.invocation import one_shot
 
-    spanish = one_shot(NAME, "qué documentos necesito", "es")
-    assert parse(spanish, NAME, "es").utterance == "que documentos necesito"
+    spanish = one_shot(NAME, "cuánto cuesta una segunda opinión", "es")
+    assert parse(spanish, NAME, "es").utterance == "cuanto cuesta una segunda opinion"
     english = one_shot("second opinion guide", "what records do i need")
     assert parse(english, "second opinion guide").utterance == "what records do i need"
