@@ -21,8 +21,6 @@ if TYPE_CHECKING:
 
 #: Request attribute: health progress is durable for this request.
 DURABLE_KEY = "health_durable"
-#: Session attribute holding health progress when it is session-only: ``{area: {...}}``.
-PROGRESS_KEY = "progress"
 
 #: Health flags earlier versions of the skill kept in durable state, by area, before
 #: health progress went through :attr:`Turn.progress`: dropped where they may not be kept.

@@ -18,11 +18,6 @@ if TYPE_CHECKING:
 
     from skill.area import Area
 
-# The session's layout is skill.session's; these names stay for the screens and privacy
-# modules, which still read attributes by key.
-AREA_KEY = session.AREA
-QUESTION_KEY = session.QUESTION
-session_of = session.attributes
 # Where in the durable state the area the user was last in is kept: user["core"]["last_area"].
 LAST_AREA = ("core", "last_area")
 

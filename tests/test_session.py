@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from skill import health, session
+from skill import session
 from skill.session import LastAnswer, Question
 
 
@@ -165,9 +165,7 @@ def test_outside_a_session_nothing_is_read_or_kept():
     assert attributes == {"area": "records"}
 
 
-def test_health_progress_uses_the_sessions_key():
-    # skill.health names the key for its own interceptor: it must be the layout's.
-    assert health.PROGRESS_KEY == session.PROGRESS
+def test_every_key_of_the_layout_is_distinct():
     assert len(set(session.KEYS)) == len(session.KEYS)
 
 

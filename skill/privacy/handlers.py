@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from ask_sdk_core.dispatch_components import AbstractRequestHandler
 from ask_sdk_core.utils import get_request_type
 
-from skill import speech, state
+from skill import session, speech, state
 from skill.area import AnswerHandler, Area, AreaHandler
 from skill.core import CORE
 from skill.core.handlers import DISCLAIMER_FLAG, leave_areas
-from skill.health import PROGRESS_KEY, durable
+from skill.health import durable
 from skill.persistence.interceptors import loaded
 from skill.privacy import PRIVACY
 from skill.privacy.intents import DELETE_MY_DATA, SKILL_DISABLED, WHAT_DO_YOU_REMEMBER
@@ -79,7 +79,7 @@ class ConfirmDeleteHandler(PrivacyHandler, AnswerHandler):
                 logger.warning("erase failed: %s (request %s)", type(exc).__name__, turn.request_id)
                 return self.carry_on(turn, turn.t("delete.failed"))
         state.forget(turn.handler_input)
-        turn.session.pop(PROGRESS_KEY, None)
+        session.clear_progress(turn.handler_input)
         logger.info("user data erased on request (request %s)", turn.request_id)
         return self.carry_on(turn, turn.t("delete.done"))
 
@@ -127,7 +127,7 @@ class WhatDoYouRememberHandler(PrivacyHandler):
         """Health progress kept for this session only, one phrase per area, in menu order."""
         if durable(turn.handler_input):
             return []
-        held = turn.session.get(PROGRESS_KEY) or {}
+        held = session.held_progress(turn.handler_input)
         return [
             kept_phrase(area, turn, held[area.name])
             for area in self.menu.areas

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from skill import paging
+from skill import paging, session
 from skill.core import CORE
 from skill.i18n import strings_for
 from skill.screens.screen import Screen, documents_in
 from skill.speech import plain
-from skill.turn import AREA_KEY, QUESTION_KEY
 
 if TYPE_CHECKING:
     from ask_sdk_model import Response
@@ -36,8 +35,8 @@ MORE = (paging.MORE_QUESTION["area"], paging.MORE_QUESTION["about"])
 def pending(turn: Turn) -> tuple[str | None, str | None]:
     """``(area, about)`` of the yes/no question waiting for an answer; ``about`` is
     ``None`` when no yes or no is expected."""
-    question = turn.session.get(QUESTION_KEY) or {}
-    return question.get("area"), question.get("about")
+    question = session.question(turn.handler_input)
+    return (question.area, question.about) if question else (None, None)
 
 
 def asking(turn: Turn) -> str:
@@ -60,7 +59,7 @@ def stays_open(response: Response) -> bool:
 def home(turn: Turn, response: Response) -> dict | None:
     """At the top level (no area current) with the session open: every area, touchable."""
     menu = getattr(turn.handler_input.context, "menu", None)
-    if turn.session.get(AREA_KEY) or not stays_open(response) or menu is None:
+    if session.current_area(turn.handler_input) or not stays_open(response) or menu is None:
         return None
     return {
         "areas": [

@@ -10,13 +10,14 @@ from ask_sdk_core.dispatch_components import AbstractResponseInterceptor
 from ask_sdk_core.utils import get_request_type
 from ask_sdk_model.interfaces.alexa.presentation.apl import RenderDocumentDirective
 
+from skill import session
 from skill.errors import log_failure
 from skill.i18n import locale_of
 from skill.plugin_manager import call_each
 from skill.screens.documents import compose
 from skill.screens.host import asking, capitalised, host_screens, labels, stays_open, strings
 from skill.screens.screen import Screen, supports_apl
-from skill.turn import AREA_KEY, Turn, session_of
+from skill.turn import Turn
 
 if TYPE_CHECKING:
     import pluggy
@@ -55,7 +56,7 @@ class Screens:
 
     def choose(self, handler_input: HandlerInput, response: Response) -> tuple[Screen, dict]:
         """The first screen that fits this answer: the current area's, then the host's."""
-        current = session_of(handler_input).get(AREA_KEY) or ""
+        current = session.current_area(handler_input) or ""
         for screen in [*self.by_area.get(current, ()), *self.host]:
             try:
                 data = screen.show(Turn(handler_input, screen.area), response)
@@ -76,7 +77,7 @@ class Screens:
         """The RenderDocument for ``screen``: the area's data over what every screen has
         (``title``, ``footer``, the question waiting as ``asking``, and button ``labels``)."""
         locale = locale_of(handler_input.request_envelope.request)
-        current = self.menu.by_name.get(session_of(handler_input).get(AREA_KEY) or "")
+        current = self.menu.by_name.get(session.current_area(handler_input) or "")
         title = capitalised(current.title(locale)) if current else strings.get(locale, "title")
         turn = Turn(handler_input, screen.area)
         common = {
