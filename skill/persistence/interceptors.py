@@ -7,14 +7,13 @@ session's changes the next time the store answers.
 
 from __future__ import annotations
 
-import copy
 import logging
 from typing import TYPE_CHECKING
 
 from ask_sdk_core.dispatch_components import AbstractRequestInterceptor, AbstractResponseInterceptor
 
 from skill import metrics, session, state
-from skill.persistence.merge import rebase
+from skill.persistence.merge import copy_state, rebase
 from skill.privacy import PRIVACY
 from skill.safety import FLAG as SAFETY_FLAG
 
@@ -60,7 +59,7 @@ class LoadUserState(AbstractRequestInterceptor):
             return
         merged = rebase(fresh, stored["base"], state.user_state(handler_input))
         session.set_user(handler_input, merged)
-        stored.update(base=copy.deepcopy(fresh), loaded=True)
+        stored.update(base=copy_state(fresh), loaded=True)
         if merged != fresh:
             state.mark_changed(handler_input)
 
@@ -79,9 +78,18 @@ class SaveUserState(AbstractResponseInterceptor):
         manager = handler_input.attributes_manager
         if handler_input.request_envelope.session is None:
             return
+        # Most requests change nothing: they ask the session nothing more.
+        if state.changed(handler_input):
+            self._save(handler_input)
+        failed = manager.request_attributes.get(FAILED_KEY)
+        if failed:
+            _warn_once(handler_input, response, failed)
+
+    def _save(self, handler_input: HandlerInput) -> None:
+        manager = handler_input.attributes_manager
         stored = session.stored(handler_input)
         current = state.user_state(handler_input)
-        if state.changed(handler_input) and current != stored["base"]:
+        if current != stored["base"]:
             try:
                 key = self.store.key_for(handler_input.request_envelope)
                 started = manager.request_attributes.get(STARTED_KEY)
@@ -92,10 +100,7 @@ class SaveUserState(AbstractResponseInterceptor):
                 manager.request_attributes.setdefault(FAILED_KEY, "save")
             else:
                 state.replace(handler_input, merged)
-                stored.update(base=copy.deepcopy(merged), loaded=True)
-        failed = manager.request_attributes.get(FAILED_KEY)
-        if failed:
-            _warn_once(handler_input, response, failed)
+                stored.update(base=copy_state(merged), loaded=True)
 
 
 def loaded(handler_input: HandlerInput) -> bool:

@@ -17,11 +17,30 @@ from __future__ import annotations
 import copy
 
 _MISSING = object()
+_IMMUTABLE = (str, int, float, bool, type(None))
+
+
+def copy_state(value: object) -> object:
+    """A deep copy of JSON-shaped state: only dicts and lists are copied, so it costs a
+    fraction of ``copy.deepcopy``'s general machinery (a memo, a dispatch per value)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: copy_state(item) for key, item in value.items()}
+    if kind is list:
+        return [copy_state(item) for item in value]
+    if isinstance(value, _IMMUTABLE):
+        return value
+    return copy.deepcopy(value)  # not from JSON: copied in full
 
 
 def rebase(fresh: dict, base: dict, current: dict) -> dict:
     """``fresh`` with the changes from ``base`` to ``current`` applied; inputs unchanged."""
-    merged = copy.deepcopy(fresh)
+    return rebase_into(copy_state(fresh), base, current)
+
+
+def rebase_into(merged: dict, base: dict, current: dict) -> dict:
+    """Like :func:`rebase`, changing ``merged`` in place: for a state the caller owns (one
+    just decoded from the store), which then needs no copy."""
     for key in base.keys() - current.keys():
         merged.pop(key, None)
     for key, mine in current.items():
@@ -30,7 +49,7 @@ def rebase(fresh: dict, base: dict, current: dict) -> dict:
             continue
         theirs = merged.get(key, _MISSING)
         if isinstance(mine, dict):
-            merged[key] = rebase(
+            merged[key] = rebase_into(
                 theirs if isinstance(theirs, dict) else {},
                 old if isinstance(old, dict) else {},
                 mine,
@@ -40,7 +59,7 @@ def rebase(fresh: dict, base: dict, current: dict) -> dict:
                 [] if theirs is _MISSING else theirs, [] if old is _MISSING else old, mine
             )
         else:
-            merged[key] = copy.deepcopy(mine)
+            merged[key] = copy_state(mine)
     return merged
 
 
@@ -54,5 +73,5 @@ def _merge_list(theirs: list, base: list, mine: list) -> list:
     merged: list = []
     for item in theirs + added:
         if item not in removed and item not in merged:
-            merged.append(copy.deepcopy(item))
+            merged.append(copy_state(item))
     return merged

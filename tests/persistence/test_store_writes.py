@@ -3,7 +3,6 @@ handler (which waits in steps of up to 100 ms): one process's threads take turns
 
 from __future__ import annotations
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from store_visits import USER
@@ -12,16 +11,16 @@ from skill.persistence.sqlite import SqliteStore
 
 
 def count_writes(store) -> list:
-    """Every write transaction the store opens from now on, in a list."""
-    opened: list = []
-    write = store._write
+    """Every statement that changes the file, run on this thread's connection from now on
+    (a transaction that only reads writes nothing, whatever it is called)."""
+    written: list = []
 
-    def counted(*args, **kwargs):
-        opened.append(threading.get_ident())
-        return write(*args, **kwargs)
+    def traced(sql: str) -> None:
+        if sql.split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE", "REPLACE"}:
+            written.append(sql)
 
-    store._write = counted
-    return opened
+    store._conn().set_trace_callback(traced)
+    return written
 
 
 def test_a_request_that_changes_nothing_writes_nothing(scans_marked):
