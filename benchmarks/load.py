@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import shutil
@@ -197,6 +198,26 @@ def instruction_cases() -> dict[str, tuple[object, list[tuple[bytes, dict]]]]:
         built = load_server.build(app, str(folder / f"{app}-counted.sqlite3"), folder)
         cases[app] = (built, list(zip(bodies, headers, strict=True)))
     return cases
+
+
+def store_cases() -> dict[str, tuple[object, list[tuple[bytes, dict]]]]:
+    """Ours with progress in SQLite and in memory, on the recorded conversations: what the
+    store adds to a request. Every request once (4 conversations x 8 users)::
+
+        python benchmarks/instructions.py load:store_cases --requests 152
+    """
+    import load_server
+
+    from skill.app import create_app
+    from skill.settings import Settings
+
+    logging.getLogger("skill.app").setLevel(logging.ERROR)  # verification off on purpose
+    bodies = [json.dumps(envelope).encode() for envelope in conversations.record(8)]
+    folder = Path(tempfile.mkdtemp(prefix="second-opinion-store-cost-"))
+    sqlite_app = load_server.build("ours", str(folder / "progress.sqlite3"), folder)
+    memory = Settings(store="memory", skill_id=conversations.SKILL_ID, verify=False)
+    sent = [(body, {}) for body in bodies]
+    return {"sqlite": (sqlite_app, sent), "memory": (create_app(memory), sent)}
 
 
 def measure(ports: dict, scripts: dict, args: argparse.Namespace) -> dict:

@@ -86,13 +86,18 @@ def _create_private(path: Path) -> None:
 
 def _retrying(step: Callable[[], T], timeout: float) -> T:
     """``step()``, retried with pauses of a few milliseconds while the file is locked."""
-    deadline = time.monotonic() + timeout
+    deadline = None  # read the clock only once a step was refused: most never are
     pause = FIRST_RETRY
     while True:
         try:
             return step()
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
+            if "locked" not in str(exc):
+                raise
+            now = time.monotonic()
+            if deadline is None:
+                deadline = now + timeout
+            if now >= deadline:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, LONGEST_RETRY)
@@ -367,9 +372,11 @@ class SqliteStore(UserStore):
     def _read(self, sql: str, args: tuple = ()) -> tuple | None:
         """One row. WAL readers do not wait for writers; only a crashed writer's
         recovery can hold them up for a moment."""
-        with self._errors():
+        try:  # as _errors() does, without a context manager's cost on every read
             cursor = self._conn_and_cursor()[1]
             return _retrying(lambda: cursor.execute(sql, args).fetchone(), self.timeout)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreUnavailable(f"sqlite: {type(exc).__name__}: {exc}") from exc
 
     def _check_file(self) -> None:
         """Notice a database file deleted or replaced under the store, and reopen.
