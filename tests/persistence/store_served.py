@@ -11,7 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import HERE, ROOT, child_env
+from store_support import HERE, ROOT, child_env
 from store_visits import Visit
 
 from skill.runtime import Reply

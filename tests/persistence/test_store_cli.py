@@ -5,7 +5,7 @@ import sqlite3
 import sys
 
 import pytest
-from conftest import open_files
+from store_support import open_files
 
 from skill.cli import main as cli
 from skill.persistence import schema

@@ -2,7 +2,7 @@
 
 import logging
 
-from conftest import simulate_logged
+from store_support import simulate_logged
 
 from skill.simulator import Conversation
 

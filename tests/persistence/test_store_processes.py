@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 
-from conftest import HERE, child_env, simulate
+from store_support import HERE, child_env, simulate
 
 from plugins.records import AREA as RECORDS
 from plugins.records.checklist import ITEMS

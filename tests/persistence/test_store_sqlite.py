@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import open_files
+from store_support import open_files
 
 from skill.persistence import StoreUnavailable, make_adapter, schema
 from skill.persistence.keys import user_key

@@ -13,8 +13,8 @@ import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import ROOT, child_env, command
 from store_served import mark_as, served
+from store_support import ROOT, child_env, command
 from store_visits import USER
 
 from skill.persistence.sqlite import SqliteStore

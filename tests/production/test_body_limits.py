@@ -10,7 +10,7 @@ import socket
 import time
 
 import pytest
-from conftest import gunicorn, nginx, serve
+from production_support import gunicorn, nginx, serve
 
 CAP = 256 * 1024
 

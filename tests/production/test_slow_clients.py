@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from conftest import SlowClients, gunicorn, nginx, serve, timed
+from production_support import SlowClients, gunicorn, nginx, serve, timed
 
 SLOW = 200
 
