@@ -7,19 +7,14 @@ or strings; the tests beside this module score them with the English sets' own s
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+
+from safety_set import Numbers
 
 from skill.simulator.model import load_model
 from skill.simulator.normalize import normalize
 
 HERE = Path(__file__).parent
-TESTS = HERE.parent
-for helpers in ("safety", "conversations", "locales"):
-    if str(TESTS / helpers) not in sys.path:
-        sys.path.append(str(TESTS / helpers))
-
-from safety_set import Numbers  # noqa: E402
 
 LOCALE = "es-US"
 ROUTING = HERE / "heldout_routing_es_US.json"
