@@ -27,7 +27,10 @@ class RecordsArea(Area):
 
     def remembered(self, locale: str, user: dict) -> str | None:
         names = [self.strings.get(locale, f"item.{item}.name") for item in checklist.gathered(user)]
-        return self.strings.get(locale, "remembered", items=spoken_list(names)) if names else None
+        if not names:
+            return None
+        items = spoken_list(names, self.strings.get(locale, "and"))
+        return self.strings.get(locale, "remembered", items=items)
 
 
 AREA = RecordsArea("records", __name__, rank=30, entry="RecordsChecklistIntent")

@@ -384,3 +384,10 @@ def test_help_and_menus_offer_at_most_three_things(area):
         for text in texts(value):
             filled = text.format_map(FILLED) if placeholders(text) else text
             assert options_offered(plain(filled)) <= MAX_OPTIONS, f"{area} {key}: {text}"
+
+
+def test_what_is_remembered_of_the_checklist_is_joined_in_spanish():
+    from plugins.records import AREA
+
+    said = AREA.remembered("es-US", {"gathered": ["test_results", "imaging_disc"]})
+    assert said is not None and " y " in said and " and " not in said
