@@ -3,14 +3,16 @@
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 import sim_area
-from conftest import MODELS
 
 from skill.plugin_manager import make_plugin_manager
 from skill.simulator.check import ERROR, check
 from skill.simulator.model import InteractionModel, ModelError, load_model, merge
+
+MODELS = Path(__file__).parent / "models"  # the simulator tests' own small models
 
 
 def test_model_and_resolver_are_cached_per_file_version(tmp_path):
