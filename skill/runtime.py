@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 from dataclasses import dataclass
 
@@ -14,6 +13,7 @@ from skill.context import InvocationContext
 from skill.envelope import check_envelope, check_skill_id
 from skill.errors import log_failure
 from skill.i18n import DEFAULT_LOCALE, strings_for
+from skill.persistence.merge import copy_state
 from skill.plugin_manager import make_plugin_manager
 from skill.serializer import AlexaSerializer
 from skill.settings import Settings, SettingsError
@@ -126,21 +126,7 @@ class JsonAttributes(dict):
     lists copied."""
 
     def __deepcopy__(self, memo: dict) -> dict:
-        return _copy_json(self)
-
-
-_IMMUTABLE = (str, int, float, bool, type(None))
-
-
-def _copy_json(value: object) -> object:
-    kind = type(value)
-    if kind is dict or kind is JsonAttributes:
-        return {key: _copy_json(item) for key, item in value.items()}
-    if kind is list:
-        return [_copy_json(item) for item in value]
-    if isinstance(value, _IMMUTABLE):
-        return value
-    return copy.deepcopy(value)  # not from JSON: copied as the SDK would
+        return copy_state(self)
 
 
 def apology(envelope: dict) -> dict:

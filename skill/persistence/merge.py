@@ -22,7 +22,8 @@ _IMMUTABLE = (str, int, float, bool, type(None))
 
 def copy_state(value: object) -> object:
     """A deep copy of JSON-shaped state: only dicts and lists are copied, so it costs a
-    fraction of ``copy.deepcopy``'s general machinery (a memo, a dispatch per value)."""
+    fraction of ``copy.deepcopy``'s general machinery (a memo, a dispatch per value).
+    A dict of another class comes back a plain dict."""
     kind = type(value)
     if kind is dict:
         return {key: copy_state(item) for key, item in value.items()}
@@ -30,6 +31,8 @@ def copy_state(value: object) -> object:
         return [copy_state(item) for item in value]
     if isinstance(value, _IMMUTABLE):
         return value
+    if isinstance(value, dict):
+        return {key: copy_state(item) for key, item in value.items()}
     return copy.deepcopy(value)  # not from JSON: copied in full
 
 
